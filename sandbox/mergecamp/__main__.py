@@ -1,0 +1,3 @@
+from mergecamp.cli import main
+
+main()

@@ -1,0 +1,56 @@
+"""The ``mergecamp`` click group, its shared options, and the error boundary.
+
+Subcommands live in sibling modules (one concern each) and register themselves on
+``main``; heavy imports (GitPython, cookiecutter, rich tables) happen inside commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from mergecamp import __version__
+from mergecamp.errors import MergecampError
+from mergecamp.i18n import Lang, Text, resolve_lang
+from mergecamp.paths import default_workspace
+
+
+@dataclass
+class Context:
+    lang: Lang
+    workspace: Path
+
+    def say(self, text: Text, **fields: object) -> str:
+        return text.format(**fields)(self.lang) if fields else text(self.lang)
+
+
+class _Group(click.Group):
+    """Turns every ``MergecampError`` into its message and exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except MergecampError as err:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
+            click.echo(err.text(lang), err=True)
+            sys.exit(err.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(["ko", "en"]), default=None,
+              help="Language of the texts (else MERGECAMP_LANG, else the locale).")
+@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where exercises live (else $MERGECAMP_HOME, else ~/mergecamp).")
+@click.version_option(__version__, prog_name="mergecamp")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, workspace: Path | None) -> None:
+    """Learn an ML team's git workflow in real repositories. / 실제 저장소에서 ML 팀의 git 워크플로를 익혀요."""
+    ctx.obj = Context(lang=resolve_lang(lang), workspace=(workspace or default_workspace()).resolve())
+
+
+def pass_context(f):
+    """Decorator: hand a command the shared ``Context``."""
+    return click.pass_obj(f)

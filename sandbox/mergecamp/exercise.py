@@ -1,0 +1,69 @@
+"""What an exercise is: data (texts in ko/en, steps, hints, solution commands) plus
+two small functions, ``setup(scene)`` and ``check(scene)``.
+
+Every exercise module in ``mergecamp.exercises`` defines one ``EXERCISE`` of this type;
+``mergecamp.tracks`` orders them. The engine (``mergecamp.engine``) builds the scene,
+the CLI prints the texts, and the tests run ``solution`` through bash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mergecamp.i18n import Text
+
+if TYPE_CHECKING:
+    from mergecamp.scene import Scene
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the checklist: a stable id (used in ``--json``) and what it asks."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """The verdict on one step. ``message`` says what mergecamp sees now and, when the
+    step fails, the next command worth trying."""
+
+    id: str
+    passed: bool
+    message: Text
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    track: str
+    level: int
+    title: Text
+    story: Text  # two or three sentences about the team and its model
+    goal: Text  # what "done" looks like
+    steps: tuple[Step, ...]
+    hints: tuple[Text, ...]
+    # Shell commands, one per line, that solve the exercise when run with bash from
+    # the folder `start` names, right after `start`. Printed by `solution --commands`.
+    solution: tuple[str, ...]
+    setup: Callable[[Scene], None]
+    check: Callable[[Scene], Sequence[StepResult]]
+    # Which model/task the exercise's project is rendered with.
+    model: str = "lstm"
+    task: str = "adding"
+    # Extra folder beside the learner's repo (bare origin, teammates), named in the story.
+    team_folder: str | None = None
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(f"{self.id} has no step {step_id!r}")
+
+    def texts(self) -> list[Text]:
+        """Every learner-facing text, for the completeness test."""
+        return [self.title, self.story, self.goal, *(s.label for s in self.steps), *self.hints]

@@ -1,0 +1,1 @@
+"""One module per exercise, each defining ``EXERCISE`` (see mergecamp.exercise)."""

@@ -1,0 +1,34 @@
+"""Where mergecamp finds its template and keeps its workspace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def template_root() -> Path:
+    """The folder holding the root cookiecutter.json menu and template/.
+
+    An installed wheel carries it as package data (``mergecamp/_template``); an
+    editable checkout reads the repository itself, two levels up.
+    """
+    packaged = _PACKAGE_DIR / "_template"
+    if (packaged / "template" / "cookiecutter.json").is_file():
+        return packaged
+    checkout = _PACKAGE_DIR.parents[1]
+    if (checkout / "template" / "cookiecutter.json").is_file():
+        return checkout
+    raise FileNotFoundError("mergecamp's project template is missing from this installation")
+
+
+def project_template() -> Path:
+    """The cookiecutter project template itself (the folder with the generation hooks)."""
+    return template_root() / "template"
+
+
+def default_workspace() -> Path:
+    """``$MERGECAMP_HOME`` if set, else ``~/mergecamp``: where exercise repositories are built."""
+    env = os.environ.get("MERGECAMP_HOME")
+    return Path(env).expanduser() if env else Path.home() / "mergecamp"
