@@ -1,0 +1,72 @@
+"""Where a learner stands in the ordered tracks: what is passed, begun, and next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from mergecamp import tracks
+from mergecamp.progress import store
+
+State = Literal["passed", "started", "todo", "unavailable"]
+
+
+@dataclass(frozen=True)
+class ExerciseStanding:
+    exercise_id: str
+    track_id: str
+    state: State
+    checks: int
+    hints: int
+
+
+def standings(record: dict[str, Any] | None = None) -> list[ExerciseStanding]:
+    """Every exercise of every track, in order, with the learner's state in it."""
+    record = record if record is not None else store.load()
+    available = set(tracks.available_ids())
+    entries = record.get("exercises", {})
+    rows = []
+    for track in tracks.TRACKS:
+        for eid in track.exercise_ids:
+            entry = entries.get(eid) or {}
+            if eid not in available:
+                state: State = "unavailable"
+            elif entry.get("passed_at"):
+                state = "passed"
+            elif entry.get("starts") or entry.get("checks"):
+                state = "started"
+            else:
+                state = "todo"
+            rows.append(
+                ExerciseStanding(
+                    eid, track.id, state, len(entry.get("checks", [])), entry.get("hints", 0)
+                )
+            )
+    return rows
+
+
+def next_unfinished(record: dict[str, Any] | None = None) -> str | None:
+    """The first available exercise, in track order, that the learner has not passed."""
+    for row in standings(record):
+        if row.state in ("started", "todo"):
+            return row.exercise_id
+    return None
+
+
+def next_after(exercise_id: str) -> str | None:
+    """After passing ``exercise_id``: the next unpassed available exercise in track order.
+
+    Looks forward from ``exercise_id`` first (the natural next step), then wraps to
+    anything skipped earlier. ``None`` when everything available is passed. Never raises.
+    """
+    try:
+        rows = standings()
+    except Exception:
+        return None
+    ids = [r.exercise_id for r in rows]
+    start = ids.index(exercise_id) + 1 if exercise_id in ids else 0
+    ordered = rows[start:] + rows[:start]
+    for row in ordered:
+        if row.exercise_id != exercise_id and row.state in ("started", "todo"):
+            return row.exercise_id
+    return None
