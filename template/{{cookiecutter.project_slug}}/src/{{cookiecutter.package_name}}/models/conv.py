@@ -1,0 +1,100 @@
+"""A stack of 1-D convolutions over time, each followed by max pooling.
+
+Each block maps (batch, channels, time) with Conv1d, then the activation, then
+MaxPool1d, which shrinks the time axis by ``pool_size``: after a few blocks the network
+sees long stretches of the sequence at once. For language modelling (``causal``) the
+time axis must keep one output per step and never look ahead, so the padding is all on
+the left and there is no striding or pooling.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .activations import make_activation
+from .shapes import check_sequence, padding_mask, pool_time
+
+
+class ConvNet(nn.Module):
+    def __init__(
+        self,
+        input_size: int,
+        output_size: int | None,
+        hidden_size: int = 64,
+        num_layers: int = 2,
+        kernel_size: int = 3,
+        stride: int = 1,
+        padding: int = 1,
+        pool_size: int = 2,
+        dropout: float = 0.0,
+        activation: str = "relu",
+        readout: str = "max",
+        causal: bool = False,
+    ) -> None:
+        super().__init__()
+        if causal and (stride != 1 or pool_size > 1):
+            raise ValueError(
+                f"a causal Conv1D must keep one output per time step, but stride={stride} "
+                f"and pool_size={pool_size} shrink the time axis: set stride: 1 and "
+                "pool_size: 1 for language modelling"
+            )
+        self.input_size, self.readout, self.causal = input_size, readout, causal
+        self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
+        self.pool_size = pool_size
+        blocks = []
+        channels = input_size
+        for _ in range(num_layers):
+            blocks.append(
+                nn.ModuleDict(
+                    {
+                        # Causal padding is added by hand on the left in forward().
+                        "conv": nn.Conv1d(
+                            channels, hidden_size, kernel_size, stride, 0 if causal else padding
+                        ),
+                        "act": make_activation(activation),
+                        "drop": nn.Dropout(dropout),
+                    }
+                )
+            )
+            channels = hidden_size
+        self.blocks = nn.ModuleList(blocks)
+        self.pool = nn.MaxPool1d(pool_size) if pool_size > 1 else nn.Identity()
+        self.head: nn.Module = nn.Identity()
+        if output_size is not None:
+            self.head = nn.Linear(hidden_size, output_size)
+
+    def steps_after(self, steps: int) -> list[int]:
+        """The length of the time axis after each block, for a sequence of ``steps``."""
+        lengths = []
+        for _ in self.blocks:
+            if not self.causal:
+                steps = (steps + 2 * self.padding - self.kernel_size) // self.stride + 1
+                if self.pool_size > 1:
+                    steps //= self.pool_size
+            lengths.append(steps)
+        return lengths
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None) -> torch.Tensor:
+        check_sequence(x, self.input_size, f"Conv1D (input_size={self.input_size})")
+        for block, steps in enumerate(self.steps_after(x.size(1)), start=1):
+            if steps < 1:
+                raise ValueError(
+                    f"Conv1D block {block} would leave {steps} time steps from an input of "
+                    f"shape {tuple(x.shape)} (expected at least 1 step after every block): "
+                    "lower num_layers, pool_size, stride or kernel_size, or use longer sequences"
+                )
+        mask = padding_mask(lengths, x.size(1))
+        if mask is not None:  # padded steps must not count as data
+            x = x.masked_fill(mask.unsqueeze(-1), 0.0)
+        h = x.transpose(1, 2)  # Conv1d wants (batch, channels, time)
+        for block in self.blocks:
+            if self.causal:
+                h = F.pad(h, (self.kernel_size - 1, 0))
+            h = block["drop"](self.pool(block["act"](block["conv"](h))))
+        states = h.transpose(1, 2)
+        if self.readout == "all":
+            return self.head(states)
+        # After pooling the time axis no longer lines up with ``lengths``.
+        return self.head(pool_time(states, self.readout))

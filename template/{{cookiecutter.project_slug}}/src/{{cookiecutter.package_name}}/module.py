@@ -1,0 +1,215 @@
+"""Training logic: one LightningModule per task family, each wrapping a network.
+
+The base class turns the config's options into a network (``models.build_network``),
+runs the shared train/val/test steps and the optimiser; a subclass says only what its
+loss and metrics are. Metrics are named ``<stage>/<name>``: ``train/loss``,
+``val/loss``, ``test/loss`` and ``test/mse``, ``test/acc`` or ``test/bpc``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+import lightning as L
+import torch
+import torch.nn.functional as F
+import torchmetrics
+
+from .models import build_network
+
+Arch = Literal["rnn", "lstm", "gru", "conv1d", "transformer"]
+Activation = Literal["relu", "tanh", "gelu", "swish"]
+Readout = Literal["last", "mean", "max"]
+Batch = tuple[torch.Tensor, ...]
+
+
+class SequenceModule(L.LightningModule):
+    """Options for every network live here, so ``--model.init_args.hidden_size 128`` works
+    for all of them; an option the chosen ``arch`` has no use for is ignored.
+
+    ``input_size`` and ``output_size`` come from the data module (the CLI links them).
+    """
+
+    #: One output per time step (language modelling) instead of one per sequence.
+    sequence_output = False
+    #: The input is token ids, so an embedding of ``embedding_dim`` comes first.
+    token_input = False
+
+    def __init__(
+        self,
+        input_size: int = 2,
+        output_size: int = 1,
+        arch: Arch = "lstm",
+        hidden_size: int = 64,
+        num_layers: int = 1,
+        bidirectional: bool = False,
+        dropout: float = 0.0,
+        activation: Activation = "tanh",
+        readout: Readout = "last",
+        learn_init: bool = False,
+        kernel_size: int = 3,
+        stride: int = 1,
+        padding: int = 1,
+        pool_size: int = 2,
+        nhead: int = 4,
+        embedding_dim: int = 32,
+        lr: float = 1e-3,
+        weight_decay: float = 0.0,
+    ) -> None:
+        super().__init__()
+        self.save_hyperparameters()
+        self.net = build_network(
+            arch,
+            embedding_dim if self.token_input else input_size,
+            output_size,
+            sequence_output=self.sequence_output,
+            vocab_size=input_size if self.token_input else None,
+            hidden_size=hidden_size,
+            num_layers=num_layers,
+            bidirectional=bidirectional,
+            dropout=dropout,
+            activation=activation,
+            readout=readout,
+            learn_init=learn_init,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            pool_size=pool_size,
+            nhead=nhead,
+        )
+
+    # --- what a task family fills in -------------------------------------------------
+    def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        raise NotImplementedError
+
+    def update_metrics(self, stage: str, output: torch.Tensor, target: torch.Tensor) -> None:
+        """Log the task's own metrics besides the loss (by default none)."""
+
+    # --- shared by all ---------------------------------------------------------------
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None) -> torch.Tensor:
+        return self.net(x, lengths)
+
+    @staticmethod
+    def unpack(batch: Batch) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
+        """``(x, y)`` or ``(x, y, lengths)`` when the data are padded."""
+        x, y, *rest = batch
+        return x, y, rest[0] if rest else None
+
+    def _step(self, batch: Batch, stage: str) -> torch.Tensor:
+        x, y, lengths = self.unpack(batch)
+        output = self(x, lengths)
+        loss = self.loss(output, y)
+        # Epoch averages; sync_dist averages over processes when training on several.
+        self.log(
+            f"{stage}/loss",
+            loss,
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=x.size(0),
+            sync_dist=True,
+        )
+        self.update_metrics(stage, output, y)
+        return loss
+
+    def training_step(self, batch: Batch, batch_idx: int) -> torch.Tensor:
+        return self._step(batch, "train")
+
+    def validation_step(self, batch: Batch, batch_idx: int) -> None:
+        self._step(batch, "val")
+
+    def test_step(self, batch: Batch, batch_idx: int) -> None:
+        self._step(batch, "test")
+
+    def on_validation_epoch_end(self) -> None:
+        """Log the data's baseline next to val/loss so the two can be compared."""
+        baseline = getattr(self.trainer.datamodule, "baseline_loss", None)
+        if baseline is not None:
+            self.log("val/baseline", float(baseline), sync_dist=True)
+
+    def configure_optimizers(self) -> torch.optim.Optimizer:
+        return torch.optim.AdamW(
+            self.parameters(), lr=self.hparams.lr, weight_decay=self.hparams.weight_decay
+        )
+
+
+class RegressionModule(SequenceModule):
+    """Mean squared error on a number per sequence (the adding problem)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.test_mse = torchmetrics.MeanSquaredError()
+
+    def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return F.mse_loss(output.squeeze(-1), target)
+
+    def update_metrics(self, stage: str, output: torch.Tensor, target: torch.Tensor) -> None:
+        if stage == "test":
+            self.test_mse(output.squeeze(-1), target)
+            self.log("test/mse", self.test_mse)
+
+    def predict_step(self, batch: Batch, batch_idx: int) -> torch.Tensor:
+        x, _, lengths = self.unpack(batch)
+        return self(x, lengths).squeeze(-1)
+
+
+class ClassificationModule(SequenceModule):
+    """Cross-entropy over classes, with accuracy."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        classes = self.hparams.output_size
+        self.val_acc = torchmetrics.Accuracy(task="multiclass", num_classes=classes)
+        self.test_acc = torchmetrics.Accuracy(task="multiclass", num_classes=classes)
+
+    def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return F.cross_entropy(output, target)
+
+    def update_metrics(self, stage: str, output: torch.Tensor, target: torch.Tensor) -> None:
+        if stage in ("val", "test"):
+            metric = self.val_acc if stage == "val" else self.test_acc
+            metric(output.argmax(dim=-1), target)
+            self.log(f"{stage}/acc", metric, prog_bar=True)
+
+    def predict_step(self, batch: Batch, batch_idx: int) -> torch.Tensor:
+        x, _, lengths = self.unpack(batch)
+        return self(x, lengths).argmax(dim=-1)
+
+
+class LanguageModelModule(SequenceModule):
+    """Next-character prediction. The loss is in bits per character: cross-entropy / ln 2.
+
+    ``predict`` continues the data module's prompt by sampling ``sample_length``
+    characters; a lower ``temperature`` samples more conservatively.
+    """
+
+    sequence_output = True
+    token_input = True
+
+    def __init__(
+        self, *args, sample_length: int = 200, temperature: float = 0.8, **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.sample_length, self.temperature = sample_length, temperature
+
+    def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        nats = F.cross_entropy(output.reshape(-1, output.size(-1)), target.reshape(-1))
+        return nats / math.log(2)
+
+    def update_metrics(self, stage: str, output: torch.Tensor, target: torch.Tensor) -> None:
+        if stage == "test":
+            self.log("test/bpc", self.loss(output, target), batch_size=target.size(0))
+
+    @torch.no_grad()
+    def sample(self, prompt: torch.Tensor, length: int, temperature: float = 1.0) -> torch.Tensor:
+        """Continue ``prompt`` (token ids ``(1, steps)``) by ``length`` sampled tokens."""
+        tokens = prompt
+        for _ in range(length):
+            logits = self(tokens)[:, -1] / max(temperature, 1e-6)
+            following = torch.multinomial(torch.softmax(logits, dim=-1), 1)
+            tokens = torch.cat([tokens, following], dim=1)
+        return tokens
+
+    def predict_step(self, batch: torch.Tensor, batch_idx: int) -> torch.Tensor:
+        return self.sample(batch, self.sample_length, self.temperature)[0]
