@@ -1,0 +1,72 @@
+"""The few git calls the hooks need, through subprocess (no GitPython: hooks stay stdlib).
+
+Each hook makes one to three git calls at most: every call costs a few milliseconds and
+the hooks must stay well under 50 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+ZERO_SHA = "0" * 40
+
+
+class GitError(RuntimeError):
+    """git is missing, or this is not a repository, or a git command failed."""
+
+
+def git(*args: str, input_text: str | None = None, check: bool = True) -> str:
+    """Run `git args…` and return its stdout; raise GitError with git's own words."""
+    try:
+        result = subprocess.run(
+            ("git", *args),
+            input=input_text,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed or not on PATH") from exc
+    if check and result.returncode != 0:
+        message = result.stderr.strip() or f"git {' '.join(args)} failed"
+        raise GitError(message)
+    return result.stdout
+
+
+def current_branch() -> str | None:
+    """The checked-out branch (also an unborn one), or None on a detached HEAD."""
+    try:
+        ref = subprocess.run(("git", "symbolic-ref", "-q", "HEAD"), capture_output=True, text=True)
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed or not on PATH") from exc
+    if ref.returncode == 1:
+        return None  # detached HEAD
+    if ref.returncode != 0:
+        raise GitError(ref.stderr.strip() or "not inside a git repository")
+    name = ref.stdout.strip()
+    return name.removeprefix("refs/heads/")
+
+
+def git_dir() -> Path:
+    """The repository's .git folder (works in worktrees and when GIT_DIR is set)."""
+    if os.environ.get("GIT_DIR"):
+        return Path(os.environ["GIT_DIR"])
+    return Path(git("rev-parse", "--git-dir").strip())
+
+
+def staged_files() -> list[str]:
+    """Paths added, copied, modified or renamed in the index (what the commit will hold)."""
+    out = git("diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z")
+    return [path for path in out.split("\0") if path]
+
+
+def git_ok(*args: str) -> bool:
+    """True when `git args…` exits 0 (for questions such as "does this commit exist?")."""
+    try:
+        result = subprocess.run(("git", *args), capture_output=True)
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed or not on PATH") from exc
+    return result.returncode == 0

@@ -1,0 +1,75 @@
+"""What a check found, and how it becomes a short lesson on the terminal.
+
+Checks return `Problem`s (plain data) instead of printing, so the sandbox engine and the
+PR review can reuse them and choose the language later. `render` turns them into the
+five-part message every hook prints: found, rule, example, fix, why. No colour codes:
+hook output lands in git GUIs, CI logs and editors that show escape codes as garbage.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from mergecamp_hooks.texts import LABELS, LESSONS
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken convention.
+
+    `code` names the lesson in texts.LESSONS (stable: tests and the engine match on it),
+    `found` is what was seen (printed quoted), `fix` the exact command that repairs it,
+    `params` fills the placeholders of the lesson's texts. `listing` marks a `found`
+    that is already a formatted list (one quoted path per line) and is printed as is.
+    """
+
+    code: str
+    found: str
+    fix: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    listing: bool = False
+
+    def lesson(self, lang: str) -> dict[str, str]:
+        """The lesson's texts in `lang` with the placeholders filled in."""
+        texts = LESSONS[self.code][lang if lang in LABELS else "en"]
+        return {key: value.format(**self.params) for key, value in texts.items()}
+
+
+def quote(text: str) -> str:
+    """Quote what was found so spaces and empty strings stay visible, one line per line."""
+    return "\n".join(f'"{line}"' for line in text.split("\n"))
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Korean labels take two columns per syllable."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def render_one(problem: Problem, hook: str, lang: str, advice: bool = False) -> str:
+    """One problem as a block of six lines, labels in `lang`."""
+    labels = LABELS[lang if lang in LABELS else "en"]
+    texts = problem.lesson(lang)
+    found = problem.found if problem.listing else quote(problem.found)
+    rows = [
+        (labels["found"], found),
+        (labels["rule"], texts["rule"]),
+        (labels["example"], texts["example"]),
+        (labels["fix"], problem.fix),
+        (labels["why"], texts["why"]),
+    ]
+    width = max(_width(label) for label, _ in rows) + 1
+    header = f"→ mergecamp {hook} ({labels['advice']})" if advice else f"✘ mergecamp {hook}"
+    lines = [f"{header}: {texts['title']}"]
+    for label, value in rows:
+        head = f"  {label}:" + " " * (width - _width(label) + 1)
+        value_lines = value.splitlines() or [""]
+        lines.append(head + value_lines[0])
+        lines.extend(" " * _width(head) + rest for rest in value_lines[1:])
+    return "\n".join(lines)
+
+
+def render(problems: Iterable[Problem], hook: str, lang: str, advice: bool = False) -> str:
+    """All problems, separated by a blank line, ready to print to stderr."""
+    return "\n\n".join(render_one(p, hook, lang, advice) for p in problems)
