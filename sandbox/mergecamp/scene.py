@@ -26,6 +26,8 @@ class Scene:
     # into place when setup succeeds; during `check` they are the final folders.
     root: Path
     team_dir: Path | None = None
+    # Set for the git hooks' quick check: skip slow steps (running the model's tests).
+    quick: bool = False
 
     @cached_property
     def repo(self) -> git.Repo:

@@ -1,1 +1,306 @@
-"""Placeholder: filled by its issue's work."""
+"""The exercise commands: list, start, check, hint, solution, reset, status, next.
+
+Each is a thin layer over ``mergecamp.engine`` (which tests call directly). Heavy
+modules (GitPython, cookiecutter) are imported by the engine only when a command needs
+them, so ``mergecamp --help`` stays fast. Questions (replace my work? show the
+solution?) are asked only on an interactive terminal; otherwise the command refuses
+and names the flag that says yes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mergecamp.cli import exercise_texts as T
+from mergecamp.cli.app import Context, main, pass_context
+from mergecamp.errors import MergecampError
+from mergecamp.i18n import Text
+
+
+def _interactive() -> bool:
+    """Is there a person at the keyboard to answer a question?"""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _record(exercise_id: str, kind: str, *, passed: bool | None = None) -> None:
+    """Save a progress event; progress must never break a command."""
+    try:
+        from mergecamp.progress import record_event
+
+        record_event(exercise_id, kind, passed=passed)
+    except Exception:
+        pass
+
+
+def _confirm(ctx: Context, question: Text, refusal: Text, **fields: object) -> None:
+    """Ask on a terminal; refuse (exit 2) when nobody can answer."""
+    if not _interactive():
+        raise MergecampError(refusal.format(**fields))
+    if not click.confirm(ctx.say(question, **fields), default=False):
+        raise MergecampError(T.CANCELLED, exit_code=1)
+
+
+def _scene(ctx: Context, exercise_id: str | None):
+    from mergecamp import engine
+
+    return engine.locate(ctx.workspace, Path.cwd(), exercise_id)
+
+
+@main.command("list")
+@pass_context
+def list_cmd(ctx: Context) -> None:
+    """The exercises by track, with your progress."""
+    from mergecamp import tracks
+
+    states: dict[str, str] = {}
+    try:
+        from mergecamp.progress import standings
+
+        states = {row.exercise_id: row.state for row in standings()}
+    except Exception:
+        pass
+    available = set(tracks.available_ids())
+    marks = {"passed": "✔", "started": "…", "todo": " "}
+    for track in tracks.TRACKS:
+        click.echo(ctx.say(track.title))
+        for number, eid in enumerate(track.exercise_ids, 1):
+            if eid not in available:
+                click.echo(f"  [ ] {number:>2}. {eid}  ({ctx.say(T.COMING)})")
+                continue
+            title = tracks.load(eid).title
+            mark = marks.get(states.get(eid, "todo"), " ")
+            click.echo(f"  [{mark}] {number:>2}. {eid:<20} {ctx.say(title)}")
+        click.echo("")
+    click.echo(ctx.say(T.LIST_FOOTER))
+
+
+@main.command("start")
+@click.argument("exercise_id", metavar="ID")
+@click.option("--force", is_flag=True, help="Replace an existing copy of the exercise.")
+@pass_context
+def start_cmd(ctx: Context, exercise_id: str, force: bool) -> None:
+    """Build exercise ID in the workspace and show its story."""
+    from mergecamp import engine
+
+    exercise = engine.load_exercise(exercise_id)
+    target = ctx.workspace / exercise.id
+    if target.exists() and not force:
+        _confirm(ctx, T.REPLACE_Q, engine.ALREADY, path=target, id=exercise.id)
+        force = True
+    scene = engine.start(exercise.id, ctx.workspace, force=force)
+    _record(exercise.id, "start")
+    click.echo(_story(ctx, exercise))
+    click.echo("")
+    click.echo(ctx.say(T.GO_THERE, path=scene.root))
+
+
+def _story(ctx: Context, exercise) -> str:
+    lines = [f"# {ctx.say(exercise.title)}  ({exercise.id})", "", ctx.say(exercise.story), ""]
+    lines += [f"{i}. {ctx.say(step.label)}" for i, step in enumerate(exercise.steps, 1)]
+    lines += ["", ctx.say(T.DONE_WHEN) + " " + ctx.say(exercise.goal)]
+    return "\n".join(lines)
+
+
+@main.command("check")
+@click.argument("exercise_id", metavar="[ID]", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--from-hook", is_flag=True, hidden=True)
+@pass_context
+def check_cmd(ctx: Context, exercise_id: str | None, as_json: bool, from_hook: bool) -> None:
+    """Check your work: a checklist with what is still wrong. Exit 0 when all pass."""
+    if from_hook:
+        _hook_line(ctx)
+        return
+    from mergecamp import engine
+
+    scene = _scene(ctx, exercise_id)
+    report = engine.run_check(scene)
+    _record(scene.exercise_id, "check", passed=report.passed)
+    if as_json:
+        click.echo(json.dumps(report.to_json(ctx.lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_checklist(ctx, scene.exercise_id, report))
+    sys.exit(0 if report.passed else 1)
+
+
+def _checklist(ctx: Context, exercise_id: str, report) -> str:
+    from mergecamp import engine
+
+    exercise = engine.load_exercise(exercise_id)
+    labels = {s.id: s.label for s in exercise.steps}
+    done = sum(s.passed for s in report.steps)
+    lines = [f"{ctx.say(exercise.title)} ({exercise_id}): {done}/{len(report.steps)}"]
+    if report.state is not None:
+        lines.append("! " + ctx.say(report.state))
+    for step in report.steps:
+        label = ctx.say(labels[step.id]) if step.id in labels else step.id
+        lines.append(f"{'✔' if step.passed else '✘'} {label}")
+        lines.append(f"    {ctx.say(step.message)}")
+    if report.passed:
+        lines += ["", ctx.say(T.ALL_DONE)]
+    return "\n".join(lines)
+
+
+def _hook_line(ctx: Context) -> None:
+    """The compact line the git hooks print; silent on any problem, always exit 0."""
+    try:
+        from mergecamp import engine
+
+        scene = engine.locate(ctx.workspace, Path.cwd(), None)
+        state = engine.repo_state(scene)
+        if state is not None and state.operation in ("rebase", "am", "bisect"):
+            return  # mid-operation: a line after every internal step is noise
+        scene.quick = True
+        report = engine.run_check(scene)
+        marks = "".join("✔" if s.passed else "✘" for s in report.steps)
+        done = sum(s.passed for s in report.steps)
+        line = f"mergecamp {scene.exercise_id}: {marks} {done}/{len(report.steps)}"
+        failure = report.first_failure()
+        if failure is None:
+            line += " · " + ctx.say(T.HOOK_DONE)
+        else:
+            line += " · " + ctx.say(failure.message)
+        click.echo(line, err=True)
+        if report.passed:
+            _record(scene.exercise_id, "check", passed=True)
+    except BaseException:
+        return
+
+
+@main.command("hint")
+@click.argument("exercise_id", metavar="[ID]", required=False)
+@pass_context
+def hint_cmd(ctx: Context, exercise_id: str | None) -> None:
+    """The next hint (one more each time you ask)."""
+    from mergecamp import engine
+    from mergecamp.meta import read_meta, update_meta
+
+    scene = _scene(ctx, exercise_id)
+    exercise = engine.load_exercise(scene.exercise_id)
+    shown = int((read_meta(scene.root) or {}).get("hints_shown", 0))
+    index = min(shown, len(exercise.hints) - 1)
+    update_meta(scene.root, hints_shown=shown + 1)
+    _record(exercise.id, "hint")
+    click.echo(ctx.say(T.HINT_HEAD, n=index + 1, total=len(exercise.hints)))
+    click.echo(ctx.say(exercise.hints[index]))
+    if index == len(exercise.hints) - 1:
+        click.echo(ctx.say(T.LAST_HINT))
+
+
+@main.command("solution")
+@click.argument("exercise_id", metavar="[ID]", required=False)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option(
+    "--commands", "commands_only", is_flag=True, help="Print only the shell commands, one per line."
+)
+@pass_context
+def solution_cmd(ctx: Context, exercise_id: str | None, yes: bool, commands_only: bool) -> None:
+    """Show the reference solution as git commands."""
+    from mergecamp import engine
+
+    if exercise_id is not None:
+        exercise = engine.load_exercise(exercise_id)
+    else:
+        exercise = engine.load_exercise(_scene(ctx, None).exercise_id)
+    if not yes and not commands_only:
+        _confirm(ctx, T.SOLUTION_Q, T.SOLUTION_REFUSED, id=exercise.id)
+    _record(exercise.id, "solution")
+    if commands_only:
+        click.echo("\n".join(exercise.solution))
+        return
+    click.echo(ctx.say(T.SOLUTION_HEAD, id=exercise.id))
+    for command in exercise.solution:
+        click.echo(f"  {command}")
+
+
+@main.command("reset")
+@click.argument("exercise_id", metavar="[ID]", required=False)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def reset_cmd(ctx: Context, exercise_id: str | None, yes: bool) -> None:
+    """Put the exercise back to its start state (your changes there are lost)."""
+    from mergecamp import engine
+
+    if exercise_id is not None:
+        scene = engine.locate(ctx.workspace, Path.cwd(), exercise_id)
+    else:
+        scene = _scene_for_reset(ctx)
+    if not yes:
+        _confirm(ctx, T.RESET_Q, T.RESET_REFUSED, id=scene.exercise_id, path=scene.root)
+    scene = engine.reset(scene)
+    _record(scene.exercise_id, "reset")
+    click.echo(ctx.say(T.RESET_DONE, id=scene.exercise_id, path=scene.root))
+
+
+def _scene_for_reset(ctx: Context):
+    """From cwd; an exercise folder whose metadata is gone can still be reset by name."""
+    from mergecamp import tracks
+    from mergecamp.scene import Scene
+
+    try:
+        return _scene(ctx, None)
+    except MergecampError:
+        for folder in (Path.cwd().resolve(), *Path.cwd().resolve().parents):
+            if folder.name in tracks.all_ids() and (folder / ".git").exists():
+                return Scene(folder.name, folder.parent, folder)
+        raise
+
+
+@main.command("status")
+@click.argument("exercise_id", metavar="[ID]", required=False)
+@pass_context
+def status_cmd(ctx: Context, exercise_id: str | None) -> None:
+    """What to do now in the current exercise."""
+    from mergecamp import engine
+
+    scene = _scene(ctx, exercise_id)
+    exercise = engine.load_exercise(scene.exercise_id)
+    scene.quick = True
+    report = engine.run_check(scene)
+    done = sum(s.passed for s in report.steps)
+    click.echo(f"{ctx.say(exercise.title)} ({exercise.id}): {done}/{len(report.steps)}")
+    click.echo(ctx.say(T.STATUS_WHERE, path=scene.root))
+    if report.state is not None:
+        click.echo("! " + ctx.say(report.state))
+    failure = report.first_failure()
+    if failure is None:
+        click.echo(ctx.say(T.STATUS_DONE))
+    else:
+        label = next((s.label for s in exercise.steps if s.id == failure.id), None)
+        if label is not None:
+            click.echo(ctx.say(T.STATUS_NOW, step=ctx.say(label)))
+        click.echo("  " + ctx.say(failure.message))
+        click.echo(ctx.say(T.STATUS_MORE))
+
+
+@main.command("next")
+@pass_context
+def next_cmd(ctx: Context) -> None:
+    """The exercise to do after this one."""
+    from mergecamp import engine, tracks
+
+    current = None
+    with contextlib.suppress(MergecampError):
+        current = _scene(ctx, None).exercise_id
+    upcoming = None
+    try:
+        from mergecamp.progress import next_after, next_unfinished
+
+        upcoming = next_after(current) if current else next_unfinished()
+    except Exception:
+        available = tracks.available_ids()
+        if current in available and available.index(current) + 1 < len(available):
+            upcoming = available[available.index(current) + 1]
+    if upcoming is None:
+        click.echo(ctx.say(T.NEXT_NONE))
+        return
+    exercise = engine.load_exercise(upcoming)
+    click.echo(ctx.say(T.NEXT_IS, id=upcoming, title=ctx.say(exercise.title)))

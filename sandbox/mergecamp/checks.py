@@ -1,0 +1,335 @@
+"""Shared building blocks for exercise checks. Every helper takes a ``git.Repo`` (the
+learner's clone, a teammate's, or the bare origin) and never raises on a missing
+branch or an odd state: it answers ``None`` / ``False`` / an empty list instead.
+
+Checks judge meaning, not one exact graph, so the helpers ask questions a reviewer
+would: does this branch contain that commit, which files did these commits change,
+what value does this config line hold on that branch, did this merge throw away one
+side (``git merge -s ours``), are conflict markers left, do the model's tests pass.
+
+``ok(step, text)`` / ``fail(step, text)`` build ``StepResult``s; ``blocked(step)``
+is the verdict for a step that cannot be judged until an earlier one passes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mergecamp.exercise import StepResult
+from mergecamp.i18n import Text
+from mergecamp.scripting import read_option
+
+if TYPE_CHECKING:
+    import git
+
+# Conventional Commits: type(scope)!: subject. Kept here (not imported from the hooks
+# package) so a check never depends on another distribution's internals.
+COMMIT_TYPES = (
+    "feat",
+    "fix",
+    "docs",
+    "style",
+    "refactor",
+    "perf",
+    "test",
+    "build",
+    "ci",
+    "chore",
+    "revert",
+    "exp",
+)
+_CONVENTIONAL = re.compile(r"^(?P<type>[a-z]+)(\([^()\s][^()]*\))?!?: \S.*$")
+_MARKER = re.compile(r"^(<{7}( .*)?|={7}|>{7}( .*)?|\|{7}( .*)?)$", re.MULTILINE)
+
+
+def ok(step: str, text: Text, **fields: object) -> StepResult:
+    return StepResult(step, True, text.format(**fields) if fields else text)
+
+
+def fail(step: str, text: Text, **fields: object) -> StepResult:
+    return StepResult(step, False, text.format(**fields) if fields else text)
+
+
+BLOCKED = Text(
+    en="not judged yet: finish the step above first",
+    ko="아직 판단하지 않았어요: 위 단계를 먼저 끝내세요",
+)
+
+
+def blocked(step: str) -> StepResult:
+    return StepResult(step, False, BLOCKED)
+
+
+# --- refs and commits -------------------------------------------------------------
+
+
+def commit_of(repo: git.Repo, rev: str) -> git.Commit | None:
+    """The commit ``rev`` names (branch, tag, sha, ``main~2``), or None."""
+    try:
+        return repo.commit(rev)
+    except Exception:  # BadName, ValueError, missing objects: all mean "not there"
+        return None
+
+
+def branch_tip(repo: git.Repo, name: str) -> git.Commit | None:
+    """The commit at local branch ``name``, or None when it does not exist."""
+    return commit_of(repo, f"refs/heads/{name}")
+
+
+def branch_names(repo: git.Repo) -> list[str]:
+    try:
+        return sorted(h.name for h in repo.heads)
+    except Exception:
+        return []
+
+
+def is_ancestor(repo: git.Repo, ancestor: str, descendant: str) -> bool:
+    """True when ``ancestor`` is reachable from ``descendant`` (or equal to it)."""
+    try:
+        repo.git.merge_base("--is-ancestor", ancestor, descendant)
+        return True
+    except Exception:
+        return False
+
+
+def new_commits(repo: git.Repo, base: str, tip: str) -> list[git.Commit]:
+    """Commits reachable from ``tip`` but not from ``base``, newest first."""
+    try:
+        return list(repo.iter_commits(f"{base}..{tip}"))
+    except Exception:
+        return []
+
+
+def first_parent_chain(repo: git.Repo, tip: str, stop: str) -> list[git.Commit]:
+    """``tip``'s first-parent history down to (not including) ``stop``, newest first."""
+    try:
+        return list(repo.iter_commits(f"{stop}..{tip}", first_parent=True))
+    except Exception:
+        return []
+
+
+def changed_paths(commit: git.Commit) -> set[str]:
+    """Paths a commit changed against its first parent (all paths for a root commit)."""
+    try:
+        if not commit.parents:
+            return {item.path for item in commit.tree.traverse() if item.type == "blob"}
+        return {d.b_path or d.a_path for d in commit.parents[0].diff(commit)}
+    except Exception:
+        return set()
+
+
+def paths_changed_between(repo: git.Repo, base: str, tip: str) -> set[str]:
+    """Files whose content differs between two revisions."""
+    try:
+        out = repo.git.diff("--name-only", base, tip)
+    except Exception:
+        return set()
+    return set(out.split("\n")) - {""}
+
+
+def file_at(repo: git.Repo, rev: str, path: str) -> str | None:
+    """The text of ``path`` at ``rev``, or None when either is missing."""
+    commit = commit_of(repo, rev)
+    if commit is None:
+        return None
+    try:
+        blob = commit.tree / path
+        return blob.data_stream.read().decode("utf-8", errors="replace")
+    except Exception:
+        return None
+
+
+def option_at(repo: git.Repo, rev: str, path: str, key: str) -> str | None:
+    """The value of config option ``key`` in ``path`` at ``rev`` (one option per line)."""
+    text = file_at(repo, rev, path)
+    return None if text is None else read_option(text, key)
+
+
+def worktree_text(repo: git.Repo, path: str) -> str | None:
+    try:
+        return (Path(repo.working_tree_dir) / path).read_text(encoding="utf-8", errors="replace")
+    except (OSError, TypeError):
+        return None
+
+
+def tag_target(repo: git.Repo, name: str) -> git.Commit | None:
+    """The commit a tag (lightweight or annotated) points at, or None."""
+    return commit_of(repo, f"refs/tags/{name}^{{commit}}")
+
+
+# --- messages -------------------------------------------------------------------
+
+
+def is_conventional(message: str) -> bool:
+    """Does the subject line follow Conventional Commits with a known type?"""
+    subject = message.strip().splitlines()[0] if message.strip() else ""
+    match = _CONVENTIONAL.match(subject)
+    return bool(match) and match.group("type") in COMMIT_TYPES
+
+
+def subject(commit: git.Commit) -> str:
+    text = commit.message if isinstance(commit.message, str) else commit.message.decode()
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+# --- working tree and index -----------------------------------------------------
+
+
+def worktree_differs(repo: git.Repo, path: str) -> bool:
+    """Does the file in the work tree differ from HEAD (staged or not)?"""
+    try:
+        return bool(repo.git.status("--porcelain", "--", path).strip())
+    except Exception:
+        return False
+
+
+def staged_paths(repo: git.Repo) -> set[str]:
+    """Paths whose index entry differs from HEAD."""
+    try:
+        out = repo.git.diff("--cached", "--name-only")
+    except Exception:
+        return set()
+    return set(out.split("\n")) - {""}
+
+
+def dirty_paths(repo: git.Repo) -> set[str]:
+    """Tracked paths changed in the work tree or index (untracked files excluded)."""
+    try:
+        out = repo.git.status("--porcelain", "--untracked-files=no")
+    except Exception:
+        return set()
+    return {line[3:] for line in out.splitlines() if line.strip()}
+
+
+# --- merges ---------------------------------------------------------------------
+
+
+def has_markers(text: str | None) -> bool:
+    return bool(text) and _MARKER.search(text) is not None
+
+
+def files_with_markers(repo: git.Repo, rev: str, paths: Iterable[str]) -> list[str]:
+    """Which of ``paths`` hold conflict markers at ``rev``."""
+    return [p for p in paths if has_markers(file_at(repo, rev, p))]
+
+
+def merges_in(repo: git.Repo, base: str, tip: str) -> list[git.Commit]:
+    """Merge commits reachable from ``tip`` but not from ``base``."""
+    return [c for c in new_commits(repo, base, tip) if len(c.parents) > 1]
+
+
+def dropped_side(repo: git.Repo, merge: git.Commit) -> bool:
+    """Did this merge keep only its first parent's content although the other side
+    changed something (the mark of ``git merge -s ours`` or of resolving every
+    conflict with ``--ours``)?"""
+    if len(merge.parents) < 2:
+        return False
+    first, other = merge.parents[0], merge.parents[1]
+    if merge.tree.binsha != first.tree.binsha:
+        return False
+    try:
+        base = repo.merge_base(first, other)
+    except Exception:
+        return False
+    if not base:
+        return False
+    return base[0].tree.binsha != other.tree.binsha and not is_ancestor(
+        repo, other.hexsha, first.hexsha
+    )
+
+
+# --- the model's own tests ------------------------------------------------------
+
+
+def run_project_tests(
+    root: Path, test_path: str = "tests/test_models.py", timeout: float = 300
+) -> tuple[bool, str]:
+    """Run the generated project's fast tests in ``root`` with this Python.
+
+    Returns (passed, the last lines of output). Runs only when cheaper structural
+    steps have passed, since importing torch takes seconds.
+    """
+    env = dict(os.environ)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTEST_ADDOPTS", None)
+    env.pop("PYTEST_XDIST_WORKER", None)
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        test_path,
+        "-q",
+        "-x",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:randomly",
+    ]
+    try:
+        proc = subprocess.run(
+            cmd, cwd=root, capture_output=True, text=True, timeout=timeout, env=env, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return False, f"timed out after {int(timeout)} s"
+    except OSError as exc:
+        return False, str(exc)
+    tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-8:])
+    return proc.returncode == 0, tail
+
+
+_BUILD_MODEL = """
+import importlib, yaml
+with open("{config}", encoding="utf-8") as fh:
+    cfg = yaml.safe_load(fh)
+spec = cfg["model"]
+module, _, name = spec["class_path"].rpartition(".")
+cls = getattr(importlib.import_module(module), name)
+cls(**(spec.get("init_args") or {{}}))
+"""
+
+
+def build_model(
+    root: Path, config: str = "configs/default.yaml", timeout: float = 300
+) -> tuple[bool, str]:
+    """Instantiate the LightningModule that ``config`` describes, in a fresh Python.
+
+    Catches what a text check cannot: an unknown activation or layer name, a value of
+    the wrong type, a syntax error left in the model code.
+    """
+    env = dict(os.environ)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTHONPATH"] = str(root / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    code = _BUILD_MODEL.format(config=config)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return False, f"timed out after {int(timeout)} s"
+    except OSError as exc:
+        return False, str(exc)
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    return proc.returncode == 0, (lines[-1] if lines else "")
+
+
+def model_works(root: Path, test_path: str = "tests/test_models.py") -> tuple[bool, str]:
+    """The model builds from the config, and the project's fast tests pass (when the
+    project has them)."""
+    built, detail = build_model(root)
+    if not built:
+        return False, detail
+    if (root / test_path).is_file():
+        return run_project_tests(root, test_path)
+    return True, ""
