@@ -1,0 +1,152 @@
+"""This world's CI: the project's own pre-commit hooks and fast tests, run on a pushed commit.
+
+Why not plain ``pre-commit run``: its hooks are ``language: python`` with pinned
+``additional_dependencies``, which pre-commit would install into fresh environments
+(minutes, and a registry). CI here rewrites the project's local hooks to
+``language: system`` and runs them with the tools already installed next to mergecamp,
+so the same hook definitions judge the branch, offline, in seconds. Hooks hosted on a
+forge cannot be fetched here and are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from mergecamp.team.gitcmd import clean_env, git
+from mergecamp.team.origin import meta_dir
+
+FAST_TESTS = "tests/test_models.py"
+_LOG_TAIL = 1500
+
+
+@dataclass(frozen=True)
+class CiResult:
+    """One CI run on one commit: which jobs failed, and the end of their output."""
+
+    sha: str
+    passed: bool
+    failed: tuple[str, ...]
+    skipped: tuple[str, ...]
+    log: str
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["failed"] = list(self.failed)
+        data["skipped"] = list(self.skipped)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> CiResult:
+        return cls(
+            sha=data["sha"],
+            passed=bool(data["passed"]),
+            failed=tuple(data.get("failed", ())),
+            skipped=tuple(data.get("skipped", ())),
+            log=data.get("log", ""),
+        )
+
+
+def run(origin: Path, sha: str, branch: str) -> CiResult:
+    """Check out ``sha`` from ``origin`` in a scratch folder and run the jobs there."""
+    scratch = meta_dir(origin) / "ci"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    work = scratch / "checkout"
+    try:
+        git(scratch, "clone", "--quiet", "--shared", "--no-checkout", str(origin), work.name)
+        git(work, "checkout", "--quiet", "--detach", sha)
+        env = _env(scratch, branch)
+        failed: list[str] = []
+        skipped: list[str] = []
+        logs: list[str] = []
+        _pre_commit(work, scratch, env, failed, skipped, logs)
+        _fast_tests(work, env, failed, logs)
+        return CiResult(
+            sha, not failed, tuple(failed), tuple(skipped), "\n".join(logs)[-_LOG_TAIL:]
+        )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _env(scratch: Path, branch: str) -> dict[str, str]:
+    bin_dir = str(Path(sys.executable).parent)
+    return clean_env(
+        {
+            "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+            "PRE_COMMIT_HOME": str(scratch / "pre-commit-home"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            # The conventions hooks read the PR's branch from here in CI (detached HEAD).
+            "GITHUB_HEAD_REF": branch,
+            "CI": "true",
+        }
+    )
+
+
+def _pre_commit(
+    work: Path, scratch: Path, env: dict, failed: list, skipped: list, logs: list
+) -> None:
+    config_file = work / ".pre-commit-config.yaml"
+    if not config_file.is_file():
+        return
+    import yaml
+
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        failed.append("pre-commit")
+        logs.append(f".pre-commit-config.yaml is not valid YAML: {err}")
+        return
+    local_repos = []
+    for repo in config.get("repos", []):
+        if repo.get("repo") != "local":
+            skipped.append(f"pre-commit: {repo.get('repo')}")
+            continue
+        hooks = []
+        for hook in repo.get("hooks", []):
+            stages = hook.get("stages")
+            if stages and not {"pre-commit", "commit"} & set(stages):
+                continue  # commit-msg / pre-push hooks do not judge files
+            if hook.get("language") in ("python", "python3"):
+                hook = {k: v for k, v in hook.items() if k != "additional_dependencies"}
+                hook["language"] = "system"
+            hooks.append(hook)
+        local_repos.append({"repo": "local", "hooks": hooks})
+    if not local_repos:
+        return
+    ci_config = scratch / "ci-pre-commit-config.yaml"
+    ci_config.write_text(yaml.safe_dump({"repos": local_repos}), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--config", str(ci_config)],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        if "No module named pre_commit" in proc.stderr:
+            skipped.append("pre-commit (not installed: pip install pre-commit)")
+            return
+        failed.append("pre-commit")
+        logs.append("$ pre-commit run --all-files\n" + proc.stdout + proc.stderr)
+
+
+def _fast_tests(work: Path, env: dict, failed: list, logs: list) -> None:
+    if not (work / FAST_TESTS).is_file():
+        return
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", FAST_TESTS, "-q", "-x", "-p", "no:cacheprovider"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        failed.append(f"pytest {FAST_TESTS}")
+        logs.append(
+            f"$ python -m pytest {FAST_TESTS} -q\n" + proc.stdout[-_LOG_TAIL:] + proc.stderr[-500:]
+        )
