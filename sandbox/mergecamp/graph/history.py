@@ -83,9 +83,14 @@ def read_history(repo: Path, limit: int = 400) -> History:
     commits: list[Commit] = []
     if tips:
         out = git(
-            repo, "log", "--topo-order", f"--max-count={limit}",
-            "--format=%H%x1f%P%x1f%at%x1f%an%x1f%s%x1e", *tips, "--",
-        )  # fmt: skip
+            repo,
+            "log",
+            "--topo-order",
+            f"--max-count={limit}",
+            "--format=%H%x1f%P%x1f%at%x1f%an%x1f%s%x1e",
+            *tips,
+            "--",
+        )
         for record in out.split("\x1e"):
             record = record.strip("\n")
             if not record:
@@ -100,18 +105,24 @@ _EXTRA_HEADS = ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "REBASE_HEAD")
 
 def _read_refs(repo: Path) -> list[Ref]:
     out = git(
-        repo, "for-each-ref",
+        repo,
+        "for-each-ref",
         "--format=%(refname)%1f%(objectname)%1f%(*objectname)%1f%(objecttype)",
-        "refs/heads", "refs/tags", "refs/remotes",
-    )  # fmt: skip
+        "refs/heads",
+        "refs/tags",
+        "refs/remotes",
+    )
     refs = []
     for line in out.splitlines():
         name, sha, peeled, objtype = line.split("\x1f")
         target = peeled or sha
         if objtype not in ("commit", "tag") or name.endswith("/HEAD"):
             continue
-        for prefix, kind in (("refs/heads/", "branch"), ("refs/tags/", "tag"),
-                             ("refs/remotes/", "remote")):  # fmt: skip
+        for prefix, kind in (
+            ("refs/heads/", "branch"),
+            ("refs/tags/", "tag"),
+            ("refs/remotes/", "remote"),
+        ):
             if name.startswith(prefix):
                 refs.append(Ref(name[len(prefix) :], kind, target))
     return refs
@@ -140,8 +151,12 @@ def _symbolic_head(repo: Path) -> str | None:
 def _operation(gdir: Path) -> str | None:
     if (gdir / "rebase-merge").exists() or (gdir / "rebase-apply").exists():
         return "rebase"
-    for marker, name in (("MERGE_HEAD", "merge"), ("CHERRY_PICK_HEAD", "cherry-pick"),
-                         ("REVERT_HEAD", "revert"), ("BISECT_LOG", "bisect")):  # fmt: skip
+    for marker, name in (
+        ("MERGE_HEAD", "merge"),
+        ("CHERRY_PICK_HEAD", "cherry-pick"),
+        ("REVERT_HEAD", "revert"),
+        ("BISECT_LOG", "bisect"),
+    ):
         if (gdir / marker).exists():
             return name
     return None

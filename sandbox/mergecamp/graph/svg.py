@@ -17,9 +17,12 @@ DX, DY, PAD, R = 22, 30, 18, 7
 CHAR_W = 7.3  # width of one character of the 12px monospace font, generously
 LANE_COLOURS = ("#1f77b4", "#d62728", "#9467bd", "#2ca02c", "#ff7f0e", "#17becf", "#8c564b")
 LABEL_FILL = {
-    "branch": "#d8f3dc", "remote": "#fde2e4", "tag": "#fff3bf",
-    "head": "#d0ebff", "merge-head": "#f3d9fa",
-}  # fmt: skip
+    "branch": "#d8f3dc",
+    "remote": "#fde2e4",
+    "tag": "#fff3bf",
+    "head": "#d0ebff",
+    "merge-head": "#f3d9fa",
+}
 
 
 def _x(lane: float) -> float:

@@ -16,12 +16,22 @@ from rich.text import Text as RichText
 
 U, D, L, R = "u", "d", "l", "r"
 _BOX = {
-    frozenset({U, D}): "│", frozenset({L, R}): "─", frozenset({U, R}): "╰",
-    frozenset({U, L}): "╯", frozenset({D, R}): "╭", frozenset({D, L}): "╮",
-    frozenset({U, D, R}): "├", frozenset({U, D, L}): "┤", frozenset({U, L, R}): "┴",
-    frozenset({D, L, R}): "┬", frozenset({U, D, L, R}): "┼", frozenset({U}): "╵",
-    frozenset({D}): "╷", frozenset({L}): "─", frozenset({R}): "─",
-}  # fmt: skip
+    frozenset({U, D}): "│",
+    frozenset({L, R}): "─",
+    frozenset({U, R}): "╰",
+    frozenset({U, L}): "╯",
+    frozenset({D, R}): "╭",
+    frozenset({D, L}): "╮",
+    frozenset({U, D, R}): "├",
+    frozenset({U, D, L}): "┤",
+    frozenset({U, L, R}): "┴",
+    frozenset({D, L, R}): "┬",
+    frozenset({U, D, L, R}): "┼",
+    frozenset({U}): "╵",
+    frozenset({D}): "╷",
+    frozenset({L}): "─",
+    frozenset({R}): "─",
+}
 _ASCII = {"│": "|", "─": "-", "╵": "|", "╷": "|"}
 LANE_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan")
 
@@ -144,5 +154,10 @@ def label_text(label) -> str:
 
 
 def _label_style(label) -> str:
-    return {"branch": "bold green", "remote": "red", "tag": "bold yellow",
-            "head": "bold cyan", "merge-head": "bold magenta"}[label.kind]  # fmt: skip
+    return {
+        "branch": "bold green",
+        "remote": "red",
+        "tag": "bold yellow",
+        "head": "bold cyan",
+        "merge-head": "bold magenta",
+    }[label.kind]

@@ -1,0 +1,61 @@
+"""From an exercise (or any repository) to layouts ready to draw.
+
+Keeps the choices in one place: which commits count as the learner's new ones (those
+not reachable from the refs recorded in ``.git/mergecamp.json`` right after setup), and
+how the goal graph is found.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from mergecamp.graph.history import read_history
+from mergecamp.graph.layout import Layout, layout
+
+_SHA = re.compile(r"^[0-9a-f]{40}$")
+
+
+def start_commits(repo: Path, meta: dict | None) -> frozenset[str] | None:
+    """Every commit of the exercise's start state, or None when it is not known."""
+    start = (meta or {}).get("start") or {}
+    tips = sorted({sha for sha in start.values() if isinstance(sha, str) and _SHA.match(sha)})
+    if not tips:
+        return None
+    present = [sha for sha in tips if _exists(repo, sha)]
+    if not present:
+        return frozenset()
+    out = subprocess.run(
+        ["git", "-C", str(repo), "rev-list", *present, "--"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return frozenset(out.stdout.split()) if out.returncode == 0 else None
+
+
+def _exists(repo: Path, sha: str) -> bool:
+    result = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "-e", f"{sha}^{{commit}}"],
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def repo_layout(repo: Path, *, limit: int = 400) -> Layout:
+    """The layout of ``repo``, marking new commits when it is an exercise repository."""
+    from mergecamp.meta import read_meta
+
+    history = read_history(repo, limit=limit)
+    top = Path(
+        subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        or repo
+    )
+    return layout(history, start_commits(repo, read_meta(top)))

@@ -1,0 +1,82 @@
+"""``mergecamp report --markdown``: tables that paste into a wiki or an issue."""
+
+from __future__ import annotations
+
+from mergecamp.i18n import Lang
+from mergecamp.report import texts
+from mergecamp.report.cells import cell_text, status_text
+from mergecamp.report.model import ClassReport, duration
+
+
+def _row(values: list[str]) -> str:
+    return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
+
+
+def to_markdown(report: ClassReport, lang: Lang) -> str:
+    lines = [f"# {texts.TITLE(lang)}", "", _summary(report, lang), ""]
+    if not report.learners:
+        lines += [texts.NO_RECORDS(lang), ""]
+    else:
+        lines += [f"## {texts.CLASS_TABLE(lang)}", "", texts.LEGEND(lang), ""]
+        header = (
+            [texts.LEARNER(lang)]
+            + [f"{i}. {eid}" for i, eid in enumerate(report.exercises, 1)]
+            + [texts.PASSED(lang), texts.HINTS(lang)]
+        )
+        lines += [_row(header), _row(["---"] * len(header))]
+        for row in report.learners:
+            name = row.name + (" ⚠" if row.edited else "")
+            cells = [cell_text(row.cells.get(eid)) for eid in report.exercises]
+            lines.append(_row([name, *cells, str(row.passed), str(row.hints)]))
+        lines += ["", f"## {texts.HARDEST(lang)}", ""]
+        head = [
+            texts.EXERCISE,
+            texts.STARTED,
+            texts.PASS_RATE,
+            texts.MEAN_ATTEMPTS,
+            texts.MEAN_HINTS,
+            texts.SOLUTIONS,
+            texts.MEDIAN_TIME,
+        ]
+        lines += [_row([t(lang) for t in head]), _row(["---"] * len(head))]
+        for s in report.hardest:
+            lines.append(
+                _row(
+                    [
+                        s.exercise_id,
+                        str(s.started),
+                        f"{s.pass_rate:.0%}",
+                        f"{s.mean_attempts:.1f}",
+                        f"{s.mean_hints:.1f}",
+                        str(s.solutions),
+                        duration(s.median_time_s),
+                    ]
+                )
+            )
+        lines += ["", f"## {texts.LEFT(lang)}", ""]
+        for row in report.learners:
+            left = ", ".join(row.left) if row.left else texts.ALL_DONE(lang)
+            lines.append(f"- **{row.name}**: {left}")
+        lines.append("")
+    problems = _problems(report, lang)
+    if problems:
+        lines += [f"## {texts.PROBLEMS(lang)}", "", *problems, ""]
+    return "\n".join(lines)
+
+
+def _summary(report: ClassReport, lang: Lang) -> str:
+    return texts.SUMMARY.format(
+        learners=len(report.learners),
+        exercises=len(report.exercises),
+        rejected=len(report.rejected),
+    )(lang)
+
+
+def _problems(report: ClassReport, lang: Lang) -> list[str]:
+    out = [f"- `{r.source}`: {status_text(r, lang)}" for r in report.rejected]
+    out += [
+        f"- `{row.source}` ({row.name}): {texts.EDITED(lang)}"
+        for row in report.learners
+        if row.edited
+    ]
+    return out
