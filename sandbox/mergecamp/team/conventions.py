@@ -47,4 +47,9 @@ def artifact_problems(sizes: Mapping[str, int]) -> list[tuple[str, Text]]:
     """(path, why) for each added file that is a model weight, a log or too large."""
     from mergecamp_hooks.no_artifacts import check_files
 
-    return [(p.found, _text(p)) for p in check_files(dict(sizes))]
+    found = []
+    for path, size in sorted(sizes.items()):
+        problems = check_files([path], size_of=lambda _p, size=size: size)
+        if problems:
+            found.append((path, _text(problems[0])))
+    return found

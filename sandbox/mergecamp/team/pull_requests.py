@@ -121,7 +121,7 @@ def _run_review(origin: Path, pr: PullRequest, with_ci: bool) -> None:
     def run_ci(sha: str) -> ci_mod.CiResult:
         nonlocal cached
         if cached is None or cached.sha != sha:
-            cached = ci_mod.run(origin, sha, pr.branch)
+            cached = ci_mod.run(origin, sha, pr.branch, ref(origin, f"refs/heads/{pr.base}"))
         return cached
 
     pr.head = _branch_head(origin, pr.branch)
