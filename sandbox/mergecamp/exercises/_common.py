@@ -65,3 +65,110 @@ def tests_skipped_quick(step: str) -> StepResult:
             "테스트를 돌려요",
         ),
     )
+
+
+def short(commit: git.Commit | str | None) -> str:
+    """``abc1234 subject`` for a commit, for messages."""
+    if commit is None:
+        return "-"
+    if isinstance(commit, str):
+        return commit[:7]
+    subject = commit.message.strip().splitlines()[0] if commit.message.strip() else ""
+    return f"{commit.hexsha[:7]} {subject}"
+
+
+def untouched(scene: Scene, step: str, branch: str) -> StepResult:
+    """``branch`` is still where setup left it."""
+    from mergecamp import checks as C
+    from mergecamp.engine import start_ref
+
+    start = start_ref(scene, f"refs/heads/{branch}")
+    tip = C.branch_tip(scene.repo, branch)
+    if tip is None:
+        return C.fail(
+            step,
+            Text(
+                en="branch `{b}` is gone; `git branch {b} {sha}` brings it back",
+                ko="`{b}` 브랜치가 없어요. `git branch {b} {sha}`로 되살릴 수 있어요",
+            ),
+            b=branch,
+            sha=(start or "?")[:7],
+        )
+    if tip.hexsha != start:
+        return C.fail(
+            step,
+            Text(
+                en="`{b}` moved: it is at `{now}`, it was at `{was}`. Put it back with "
+                "`git switch {b}` and `git reset --hard {was7}` (then redo your work on the "
+                "right branch)",
+                ko="`{b}`가 움직였어요: 지금 `{now}`, 원래 `{was}`였어요. `git switch {b}` 후 "
+                "`git reset --hard {was7}`로 되돌리고 알맞은 브랜치에서 다시 작업하세요",
+            ),
+            b=branch,
+            now=short(tip),
+            was=short(C.commit_of(scene.repo, start)),
+            was7=start[:7],
+        )
+    return C.ok(step, Text(en="`{b}` is untouched", ko="`{b}`는 그대로예요"), b=branch)
+
+
+def missing_branch(step: str, branch: str, repo: git.Repo, how: Text) -> StepResult:
+    """The verdict when the branch a step looks at does not exist; ``how`` says what to do."""
+    from mergecamp import checks as C
+
+    names = ", ".join(C.branch_names(repo)) or "-"
+    return StepResult(
+        step,
+        False,
+        Text(
+            en=f"there is no branch `{branch}` (branches now: {names}); {how.en}",
+            ko=f"`{branch}` 브랜치가 없어요(지금 브랜치: {names}). {how.ko}",
+        ),
+    )
+
+
+def model_step(scene: Scene, step: str, rev: str) -> StepResult:
+    """Build the model from the config at ``rev`` and run the fast tests on that tree.
+
+    The tree is exported to a scratch folder in the workspace, so the learner's work
+    tree (maybe dirty, maybe elsewhere) does not matter.
+    """
+    import io
+    import tarfile
+    import tempfile
+
+    from mergecamp import checks as C
+
+    if scene.quick:
+        return tests_skipped_quick(step)
+    scratch_root = scene.workspace / ".mergecamp"
+    scratch_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="check-", dir=scratch_root) as tmp:
+        buffer = io.BytesIO()
+        scene.repo.archive(buffer, rev, format="tar")
+        buffer.seek(0)
+        with tarfile.open(fileobj=buffer) as tar:
+            tar.extractall(tmp, filter="data")
+        passed, detail = C.model_works(Path(tmp))
+    if passed:
+        return C.ok(
+            step,
+            Text(
+                en="the model builds from `{f}` at `{r}` and its fast tests pass",
+                ko="`{r}`의 `{f}`로 모델이 만들어지고 빠른 테스트도 통과해요",
+            ),
+            f=CONFIG,
+            r=rev,
+        )
+    return C.fail(
+        step,
+        Text(
+            en="the model at `{r}` does not work: {d}. Fix `{f}` (`git diff HEAD~1` shows what "
+            "the merge changed), commit, and check again",
+            ko="`{r}`의 모델이 동작하지 않아요: {d}. `{f}`를 고치고(`git diff HEAD~1`로 머지가 "
+            "바꾼 내용을 볼 수 있어요) 커밋한 뒤 다시 확인하세요",
+        ),
+        r=rev,
+        d=detail.strip() or "?",
+        f=CONFIG,
+    )
