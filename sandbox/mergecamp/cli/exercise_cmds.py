@@ -128,6 +128,12 @@ def check_cmd(ctx: Context, exercise_id: str | None, as_json: bool, from_hook: b
         click.echo(json.dumps(report.to_json(ctx.lang), ensure_ascii=False, indent=2))
     else:
         click.echo(_checklist(ctx, scene.exercise_id, report))
+        if report.passed:
+            from mergecamp.progress import offer_next
+
+            offer = offer_next(scene.exercise_id)
+            if offer is not None:
+                click.echo(ctx.say(offer))
     sys.exit(0 if report.passed else 1)
 
 

@@ -8,7 +8,7 @@ instructor's ``mergecamp report``.
 from __future__ import annotations
 
 from mergecamp.progress.events import KINDS, apply_event, record_event
-from mergecamp.progress.standing import next_after, next_unfinished, standings
+from mergecamp.progress.standing import next_after, next_unfinished, offer_next, standings
 from mergecamp.progress.store import load, progress_path, update
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "load",
     "next_after",
     "next_unfinished",
+    "offer_next",
     "progress_path",
     "record_event",
     "standings",

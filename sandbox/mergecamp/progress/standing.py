@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from mergecamp import tracks
+from mergecamp.i18n import Text
 from mergecamp.progress import store
 
 State = Literal["passed", "started", "todo", "unavailable"]
@@ -70,3 +71,27 @@ def next_after(exercise_id: str) -> str | None:
         if row.exercise_id != exercise_id and row.state in ("started", "todo"):
             return row.exercise_id
     return None
+
+
+NEXT_OFFER = Text(
+    en="Next up: {id}. `mergecamp onboard` starts it (or `mergecamp start {id}`).",
+    ko="다음 실습은 {id}예요. `mergecamp onboard`로 시작해요 (또는 `mergecamp start {id}`).",
+)
+TRACKS_DONE = Text(
+    en="That was the last exercise: every track is done. "
+    "`mergecamp progress --export FILE` hands in your record.",
+    ko="마지막 실습이었어요: 모든 트랙을 끝냈어요. "
+    "`mergecamp progress --export FILE`로 기록을 제출할 수 있어요.",
+)
+
+
+def offer_next(exercise_id: str) -> Text | None:
+    """The line to print after ``exercise_id`` passes: the next exercise, or that all
+    is done. ``None`` if it cannot be told (never raises)."""
+    try:
+        upcoming = next_after(exercise_id)
+        if upcoming is not None:
+            return NEXT_OFFER.format(id=upcoming)
+        return TRACKS_DONE if any(r.state == "passed" for r in standings()) else None
+    except Exception:
+        return None
