@@ -22,6 +22,7 @@ from .module import SequenceModule
 
 # Small CPU data sets load fastest in the main process; this advice is noise here.
 warnings.filterwarnings("ignore", ".*does not have many workers.*")
+warnings.filterwarnings("ignore", ".*treespec, LeafSpec.*")  # inside Lightning, not ours
 
 LOG_DIR = "logs"  # git ignores it: logs, configs and checkpoints of every run
 
@@ -62,12 +63,18 @@ def main(args: list[str] | None = None) -> SequenceCLI:
         save_config_kwargs={"overwrite": True},
         trainer_defaults={
             "default_root_dir": LOG_DIR,
+            "log_every_n_steps": 1,  # metrics are per epoch; this only silences a warning
             "logger": lazy_instance(CSVLogger, save_dir=LOG_DIR),
             "callbacks": [
                 PrintParameterCount(),
                 PrintPredictions(),
                 # save_last keeps logs/checkpoints/last.ckpt for `fit --ckpt_path last`.
-                ModelCheckpoint(dirpath=f"{LOG_DIR}/checkpoints", monitor="val/loss", save_last=True),
+                ModelCheckpoint(
+                    dirpath=f"{LOG_DIR}/checkpoints",
+                    monitor="val/loss",
+                    save_last=True,
+                    enable_version_counter=False,
+                ),
             ],
         },
     )

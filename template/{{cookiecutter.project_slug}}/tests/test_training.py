@@ -1,0 +1,57 @@
+"""One training and validation step (fast_dev_run) for every model and task config."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+
+from {{ cookiecutter.package_name }}.data import AddingDataModule
+from {{ cookiecutter.package_name }}.module import LanguageModelModule, RegressionModule
+
+from .conftest import CONFIGS
+
+COMBINATIONS = sorted(p.stem for p in CONFIGS.glob("*-*.yaml"))
+
+
+def test_every_model_and_task_has_a_config():
+    archs = {"rnn", "lstm", "gru", "conv1d", "transformer"}
+    assert set(COMBINATIONS) == {f"{a}-{t}" for a in archs for t in ("adding", "classify", "lm")}
+
+
+@pytest.mark.parametrize("name", COMBINATIONS)
+def test_fast_dev_run(run_cli, name):
+    cli, _ = run_cli("fit", "--config", str(CONFIGS / f"{name}.yaml"), "--trainer.fast_dev_run", "1")
+    assert cli.trainer.state.finished
+    assert math.isfinite(float(cli.trainer.callback_metrics["train/loss"]))
+
+
+def test_default_config_fast_dev_run(run_cli):
+    cli, printed = run_cli(
+        "fit", "--config", str(CONFIGS / "default.yaml"), "--trainer.fast_dev_run", "2"
+    )
+    assert cli.trainer.state.finished
+    assert {"train/loss", "val/loss", "val/baseline"} <= set(cli.trainer.callback_metrics)
+    assert "Parameters:" in printed
+
+
+def test_regression_metrics_are_named_by_stage():
+    import lightning as L
+
+    data = AddingDataModule(seq_len=6, train_size=64, val_size=32, test_size=32)
+    model = RegressionModule(input_size=2, output_size=1, hidden_size=8)
+    trainer = L.Trainer(
+        max_epochs=1, logger=False, enable_checkpointing=False, enable_progress_bar=False,
+        enable_model_summary=False,
+    )  # fmt: skip
+    trainer.fit(model, data)
+    (results,) = trainer.test(model, data, verbose=False)
+    assert {"test/loss", "test/mse"} <= set(results)
+    assert results["test/loss"] == pytest.approx(results["test/mse"], rel=1e-4)
+
+
+def test_language_model_loss_is_in_bits():
+    model = LanguageModelModule(input_size=4, output_size=4, hidden_size=8)
+    uniform = torch.zeros(1, 3, 4)  # equal logits: log2(4) = 2 bits per character
+    assert float(model.loss(uniform, torch.tensor([[0, 1, 2]]))) == pytest.approx(2.0)
