@@ -226,7 +226,7 @@ EXERCISE = Exercise(
     ),
     solution=(
         f"git bisect start main {GOOD_TAG}",
-        "git bisect run python -m pytest tests/test_models.py -q -x -p no:cacheprovider -k swish",
+        "git bisect run python -m pytest tests/test_models.py -q -x -p no:cacheprovider --noconftest -k swish",
         f"git tag {CULPRIT_TAG} refs/bisect/bad",
         "git bisect reset",
     ),
