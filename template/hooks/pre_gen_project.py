@@ -24,7 +24,7 @@ SHADOWED = {
 
 def problem() -> str | None:
     if not PROJECT_NAME.strip():
-        return "The project name is empty: give one, e.g. project_name='Sequence Lab'."
+        return "The project name is empty: set project_name, e.g. project_name='Sequence Lab'."
     if not PROJECT_SLUG.strip() or PROJECT_SLUG.strip(".-_ ") == "":
         return (
             f"The project name {PROJECT_NAME!r} gives an empty folder name: set "

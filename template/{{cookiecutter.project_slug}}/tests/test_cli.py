@@ -19,7 +19,9 @@ def test_override_reaches_the_network(run_cli):
 
 
 def test_sizes_are_linked_from_the_data(run_cli):
-    cli, _ = run_cli("fit", "--config", str(CONFIGS / "gru-classify.yaml"), "--trainer.fast_dev_run", "1")
+    cli, _ = run_cli(
+        "fit", "--config", str(CONFIGS / "gru-classify.yaml"), "--trainer.fast_dev_run", "1"
+    )
     assert (cli.model.hparams.input_size, cli.model.hparams.output_size) == (8, 10)
 
 

@@ -65,7 +65,7 @@ def test_csv_sequences_are_padded_and_carry_their_length(tmp_path):
     assert (data.input_size, data.output_size) == (2, 2) and data.classes == ["down", "up"]
     x, y, lengths = data.train_set[:]
     assert x.shape[1:] == (4, 2)
-    for seq, length in zip(x, lengths):
+    for seq, length in zip(x, lengths, strict=True):
         assert torch.equal(seq[length:], torch.zeros(4 - int(length), 2))
 
 

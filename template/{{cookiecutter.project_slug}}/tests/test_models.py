@@ -36,7 +36,9 @@ def textbook_count(cell: str, inputs: int, hidden: int, layers: int, bidirection
 @pytest.mark.parametrize("layers", [1, 2])
 @pytest.mark.parametrize("bidirectional", [False, True])
 def test_recurrent_parameter_count_matches_the_formula(cell, layers, bidirectional):
-    net = RecurrentNet(cell, 10, None, hidden_size=20, num_layers=layers, bidirectional=bidirectional)
+    net = RecurrentNet(
+        cell, 10, None, hidden_size=20, num_layers=layers, bidirectional=bidirectional
+    )
     counted = sum(p.numel() for p in net.rnn.parameters())
     assert counted == textbook_count(cell, 10, 20, layers, bidirectional)
 
@@ -52,7 +54,9 @@ def test_textbook_numbers_for_a_single_layer():
 @pytest.mark.parametrize("cell,states", [("lstm", 2), ("gru", 1), ("rnn", 1)])
 def test_learnable_initial_state_adds_one_vector_per_layer_and_direction(cell, states):
     plain = RecurrentNet(cell, 3, 1, hidden_size=8, num_layers=2, bidirectional=True)
-    learnt = RecurrentNet(cell, 3, 1, hidden_size=8, num_layers=2, bidirectional=True, learn_init=True)
+    learnt = RecurrentNet(
+        cell, 3, 1, hidden_size=8, num_layers=2, bidirectional=True, learn_init=True
+    )
     extra = sum(p.numel() for p in learnt.parameters()) - sum(p.numel() for p in plain.parameters())
     assert extra == states * 2 * 2 * 8
     learnt(torch.randn(4, 5, 3)).sum().backward()

@@ -22,7 +22,9 @@ def test_every_model_and_task_has_a_config():
 
 @pytest.mark.parametrize("name", COMBINATIONS)
 def test_fast_dev_run(run_cli, name):
-    cli, _ = run_cli("fit", "--config", str(CONFIGS / f"{name}.yaml"), "--trainer.fast_dev_run", "1")
+    cli, _ = run_cli(
+        "fit", "--config", str(CONFIGS / f"{name}.yaml"), "--trainer.fast_dev_run", "1"
+    )
     assert cli.trainer.state.finished
     assert math.isfinite(float(cli.trainer.callback_metrics["train/loss"]))
 

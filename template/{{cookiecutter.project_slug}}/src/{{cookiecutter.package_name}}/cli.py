@@ -12,8 +12,8 @@ import sys
 import warnings
 
 import lightning as L
-from lightning.pytorch.callbacks import Callback, ModelCheckpoint
 from jsonargparse import lazy_instance
+from lightning.pytorch.callbacks import Callback, ModelCheckpoint
 from lightning.pytorch.cli import LightningCLI
 from lightning.pytorch.loggers import CSVLogger
 

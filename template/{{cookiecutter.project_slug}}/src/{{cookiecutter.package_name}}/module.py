@@ -187,9 +187,7 @@ class LanguageModelModule(SequenceModule):
     sequence_output = True
     token_input = True
 
-    def __init__(
-        self, *args, sample_length: int = 200, temperature: float = 0.8, **kwargs
-    ) -> None:
+    def __init__(self, *args, sample_length: int = 200, temperature: float = 0.8, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.sample_length, self.temperature = sample_length, temperature
 

@@ -15,7 +15,9 @@ from torch.utils.data import TensorDataset
 from .base import SequenceDataModule
 
 
-def prior_cross_entropy(train_labels: torch.Tensor, eval_labels: torch.Tensor, classes: int) -> float:
+def prior_cross_entropy(
+    train_labels: torch.Tensor, eval_labels: torch.Tensor, classes: int
+) -> float:
     """Cross-entropy (nats) on ``eval_labels`` of predicting the training class frequencies."""
     counts = torch.bincount(train_labels, minlength=classes).double() + 1.0  # add-one
     log_prior = (counts / counts.sum()).log()

@@ -30,4 +30,6 @@ def make_activation(name: str) -> nn.Module:
         return ACTIVATIONS[name]()
     except KeyError:
         choices = " | ".join(ACTIVATIONS)
-        raise ValueError(f"unknown activation {name!r}: set activation to one of {choices}") from None
+        raise ValueError(
+            f"unknown activation {name!r}: set activation to one of {choices}"
+        ) from None

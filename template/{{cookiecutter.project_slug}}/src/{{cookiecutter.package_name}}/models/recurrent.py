@@ -44,9 +44,13 @@ class RecurrentNet(nn.Module):
     ) -> None:
         super().__init__()
         if cell not in CELLS:
-            raise ValueError(f"unknown recurrent cell {cell!r}: set arch to one of rnn | lstm | gru")
+            raise ValueError(
+                f"unknown recurrent cell {cell!r}: set arch to one of rnn | lstm | gru"
+            )
         if readout not in READOUTS:
-            raise ValueError(f"unknown readout {readout!r}: set readout to one of last | mean | max")
+            raise ValueError(
+                f"unknown readout {readout!r}: set readout to one of last | mean | max"
+            )
         self.cell, self.input_size, self.readout = cell, input_size, readout
         self.directions = 2 if bidirectional else 1
         # PyTorch applies this dropout between stacked layers only, so one layer skips it.
@@ -89,9 +93,7 @@ class RecurrentNet(nn.Module):
             states, final = self.rnn(x, start)
         else:
             # Packing makes the recurrence stop at each sequence's real end.
-            packed = pack_padded_sequence(
-                x, lengths.cpu(), batch_first=True, enforce_sorted=False
-            )
+            packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
             states, final = self.rnn(packed, start)
             states, _ = pad_packed_sequence(states, batch_first=True, total_length=x.size(1))
         if self.readout == "all":

@@ -45,9 +45,7 @@ def padding_mask(lengths: torch.Tensor | None, steps: int) -> torch.Tensor | Non
     return positions[None, :] >= lengths[:, None]
 
 
-def pool_time(
-    states: torch.Tensor, how: str, lengths: torch.Tensor | None = None
-) -> torch.Tensor:
+def pool_time(states: torch.Tensor, how: str, lengths: torch.Tensor | None = None) -> torch.Tensor:
     """Summarise ``(batch, time, features)`` as ``(batch, features)``, skipping padding.
 
     ``last`` takes the last real step of each sequence, ``mean`` and ``max`` pool over

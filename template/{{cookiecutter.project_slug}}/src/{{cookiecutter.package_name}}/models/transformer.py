@@ -16,7 +16,9 @@ from .activations import make_activation
 from .shapes import check_sequence, padding_mask, pool_time
 
 
-def sinusoidal_positions(steps: int, d_model: int, device: torch.device | None = None) -> torch.Tensor:
+def sinusoidal_positions(
+    steps: int, d_model: int, device: torch.device | None = None
+) -> torch.Tensor:
     """``(steps, d_model)``: sin on even features, cos on odd ones, wavelengths 2π to 10000·2π."""
     position = torch.arange(steps, device=device, dtype=torch.float32).unsqueeze(1)
     rate = torch.exp(

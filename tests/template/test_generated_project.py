@@ -1,0 +1,47 @@
+"""The generated project's own tests, run with this interpreter (no reinstall of torch).
+
+The default bake runs its whole fast suite and its slow one; every other model × task
+bake runs the tests that train on its own configs/default.yaml (the code is the same in
+every bake, only the default config and the docs change).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from template_baking import DEFAULT_MODEL, DEFAULT_TASK, MODELS, TASKS, bake
+
+pytestmark = pytest.mark.slow
+OTHERS = [(m, t) for m in MODELS for t in TASKS if (m, t) != (DEFAULT_MODEL, DEFAULT_TASK)]
+
+
+def project_pytest(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+
+
+def test_default_project_fast_suite(default_project):
+    done = project_pytest(default_project, "-m", "not slow")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and "failed" not in done.stdout
+
+
+def test_default_project_slow_suite(default_project):
+    done = project_pytest(default_project, "-m", "slow")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "3 passed" in done.stdout or "skipped" in done.stdout
+
+
+@pytest.mark.parametrize("model,task", OTHERS, ids=[f"{m}-{t}" for m, t in OTHERS])
+def test_each_bake_trains_on_its_default_config(tmp_path, model, task):
+    project = bake(tmp_path, model=model, task=task)
+    done = project_pytest(project, "tests/test_training.py", "-k", "default_config")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout
