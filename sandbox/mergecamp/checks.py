@@ -247,65 +247,42 @@ def dropped_side(repo: git.Repo, merge: git.Commit) -> bool:
 # --- the model's own tests ------------------------------------------------------
 
 
-def run_project_tests(
-    root: Path, test_path: str = "tests/test_models.py", timeout: float = 300
-) -> tuple[bool, str]:
-    """Run the generated project's fast tests in ``root`` with this Python.
-
-    Returns (passed, the last lines of output). Runs only when cheaper structural
-    steps have passed, since importing torch takes seconds.
-    """
-    env = dict(os.environ)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.pop("PYTEST_ADDOPTS", None)
-    env.pop("PYTEST_XDIST_WORKER", None)
-    cmd = [
-        sys.executable,
-        "-m",
-        "pytest",
-        test_path,
-        "-q",
-        "-x",
-        "-p",
-        "no:cacheprovider",
-        "-p",
-        "no:randomly",
-    ]
-    try:
-        proc = subprocess.run(
-            cmd, cwd=root, capture_output=True, text=True, timeout=timeout, env=env, check=False
-        )
-    except subprocess.TimeoutExpired:
-        return False, f"timed out after {int(timeout)} s"
-    except OSError as exc:
-        return False, str(exc)
-    tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-8:])
-    return proc.returncode == 0, tail
-
-
 _BUILD_MODEL = """
-import importlib, yaml
-with open("{config}", encoding="utf-8") as fh:
+import importlib, sys, yaml
+with open({config!r}, encoding="utf-8") as fh:
     cfg = yaml.safe_load(fh)
 spec = cfg["model"]
 module, _, name = spec["class_path"].rpartition(".")
 cls = getattr(importlib.import_module(module), name)
 cls(**(spec.get("init_args") or {{}}))
+print("model built:", name)
+tests = {tests!r}
+if tests:
+    import pytest
+    sys.exit(pytest.main([tests, "-q", "-x", "-p", "no:cacheprovider"]))
 """
 
 
-def build_model(
-    root: Path, config: str = "configs/default.yaml", timeout: float = 300
+def model_works(
+    root: Path,
+    config: str = "configs/default.yaml",
+    test_path: str = "tests/test_models.py",
+    timeout: float = 300,
 ) -> tuple[bool, str]:
-    """Instantiate the LightningModule that ``config`` describes, in a fresh Python.
+    """Instantiate the LightningModule that ``config`` describes, then run the project's
+    fast tests (when it has them), in one fresh Python so torch is imported once.
 
     Catches what a text check cannot: an unknown activation or layer name, a value of
-    the wrong type, a syntax error left in the model code.
+    the wrong type, a syntax error left in the model code, a broken shape.
+    Returns (passed, the last lines of output).
     """
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = str(root / "src") + os.pathsep + env.get("PYTHONPATH", "")
-    code = _BUILD_MODEL.format(config=config)
+    env.pop("PYTEST_ADDOPTS", None)
+    env.pop("PYTEST_XDIST_WORKER", None)
+    tests = test_path if (root / test_path).is_file() else ""
+    code = _BUILD_MODEL.format(config=config, tests=tests)
     try:
         proc = subprocess.run(
             [sys.executable, "-c", code],
@@ -321,15 +298,4 @@ def build_model(
     except OSError as exc:
         return False, str(exc)
     lines = (proc.stdout + proc.stderr).strip().splitlines()
-    return proc.returncode == 0, (lines[-1] if lines else "")
-
-
-def model_works(root: Path, test_path: str = "tests/test_models.py") -> tuple[bool, str]:
-    """The model builds from the config, and the project's fast tests pass (when the
-    project has them)."""
-    built, detail = build_model(root)
-    if not built:
-        return False, detail
-    if (root / test_path).is_file():
-        return run_project_tests(root, test_path)
-    return True, ""
+    return proc.returncode == 0, " / ".join(lines[-3:])

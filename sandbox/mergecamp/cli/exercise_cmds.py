@@ -40,10 +40,12 @@ def _record(exercise_id: str, kind: str, *, passed: bool | None = None) -> None:
         pass
 
 
-def _confirm(ctx: Context, question: Text, refusal: Text, **fields: object) -> None:
-    """Ask on a terminal; refuse (exit 2) when nobody can answer."""
+def _confirm(
+    ctx: Context, question: Text, refusal: Text, exit_code: int = 2, **fields: object
+) -> None:
+    """Ask on a terminal; refuse (``exit_code``) when nobody can answer."""
     if not _interactive():
-        raise MergecampError(refusal.format(**fields))
+        raise MergecampError(refusal.format(**fields), exit_code=exit_code)
     if not click.confirm(ctx.say(question, **fields), default=False):
         raise MergecampError(T.CANCELLED, exit_code=1)
 
@@ -93,7 +95,7 @@ def start_cmd(ctx: Context, exercise_id: str, force: bool) -> None:
     exercise = engine.load_exercise(exercise_id)
     target = ctx.workspace / exercise.id
     if target.exists() and not force:
-        _confirm(ctx, T.REPLACE_Q, engine.ALREADY, path=target, id=exercise.id)
+        _confirm(ctx, T.REPLACE_Q, engine.ALREADY, 3, path=target, id=exercise.id)
         force = True
     scene = engine.start(exercise.id, ctx.workspace, force=force)
     _record(exercise.id, "start")

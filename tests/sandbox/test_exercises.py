@@ -1,0 +1,117 @@
+"""Each first-track exercise: fails right after start, passes after its own
+`solution --commands`, and typical wrong answers fail on the step that names them."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from mergecamp import engine, tracks
+from mergecamp.cli import main
+
+from tests.sandbox.conftest import failing, sh
+
+FIRST_TRACK = tracks.TRACKS[0].exercise_ids
+
+# exercise id → [(what the learner typed, the step that must fail, a phrase its message has)]
+WRONG: dict[str, list[tuple[str, str, str]]] = {
+    "stage-and-commit": [
+        ('git commit -am "feat(config): widen the LSTM"', "only-config", "README.md"),
+        ('git add configs/default.yaml && git commit -m "wider"', "message", "Conventional"),
+        ("git add -A && git stash", "commit", "no new commit"),
+    ],
+    "time-travel": [
+        ("git checkout main~2 && git tag lr-change && git switch main", "tag", "did not change"),
+        ("git checkout main~3 && git tag lr-change", "back", "not on `main`"),
+        ("git tag lr-change main~3", "explored", "not visited"),
+    ],
+    "experiment-branch": [
+        (
+            "perl -pi -e 's/arch: lstm/arch: gru /' configs/default.yaml && git commit -qam "
+            '"feat(model): gru"',
+            "main-untouched",
+            "moved",
+        ),
+        (
+            "git switch -qc gru && perl -pi -e 's/arch: lstm/arch: gru /' configs/default.yaml"
+            ' && git commit -qam "feat(model): gru"',
+            "branch",
+            "no branch `exp/gru`",
+        ),
+        (
+            "git switch -qc exp/gru && perl -pi -e 's/arch: lstm/arch: gru /;s/lr: .*/lr: 0.1/' "
+            'configs/default.yaml && git commit -qam "feat(model): gru"',
+            "gru",
+            "`lr`",
+        ),
+    ],
+    "sync-experiment": [
+        ("git merge -s ours --no-edit main", "both", "-s ours"),
+        ("git rebase -q main", "history-kept", "rewritten"),
+        ("git switch -q main && git merge -q --no-edit exp/gru", "main-untouched", "moved"),
+    ],
+    "finish-experiment": [
+        ("git switch -q main && git merge -q exp/gru", "merge-commit", "fast-forward"),
+        ("git switch -q main && git merge --no-ff -s ours --no-edit exp/gru", "content", "-s ours"),
+        ("git merge --no-edit main", "merged", "does not contain"),
+    ],
+    "merge-conflict": [
+        ("git merge -s ours --no-edit main", "resolution", "-s ours"),
+        (
+            "git merge main; git checkout --theirs configs/default.yaml && "
+            "git add configs/default.yaml && git commit --no-edit",
+            "resolution",
+            "activation",
+        ),
+        (
+            "git merge main; git add configs/default.yaml && git commit --no-edit",
+            "no-markers",
+            "markers",
+        ),
+    ],
+    "undo-changes": [
+        ('git commit --amend -m "feat(data): longer sequences"', "unstage", "went into"),
+        (
+            "git restore src && git restore --staged lightning_logs && "
+            'git commit -q --allow-empty -m "feat(data): longer"',
+            "message",
+            "new commit",
+        ),
+        ("git checkout -- src && git restore --staged lightning_logs", "message", "stuff"),
+    ],
+}
+
+
+def test_every_first_track_exercise_has_wrong_answers() -> None:
+    assert set(WRONG) == set(FIRST_TRACK)
+    assert all(len(cases) >= 2 for cases in WRONG.values())
+
+
+@pytest.mark.parametrize("exercise_id", FIRST_TRACK)
+def test_fails_at_start_and_solution_passes(exercise_id: str, workspace, started) -> None:
+    scene = started(exercise_id)
+    before = engine.run_check(scene)
+    assert not before.passed
+    assert [s.id for s in before.steps] == [s.id for s in tracks.load(exercise_id).steps]
+
+    result = CliRunner().invoke(
+        main, ["--workspace", str(workspace), "solution", "--commands", exercise_id]
+    )
+    assert result.exit_code == 0, result.output
+    sh("set -e\n" + result.output, scene.root)
+
+    after = engine.run_check(engine.locate(workspace, scene.root, None))
+    assert after.passed, failing(after)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "commands", "step", "phrase"),
+    [(eid, *case) for eid, cases in WRONG.items() for case in cases],
+)
+def test_wrong_answer_names_the_step(exercise_id, commands, step, phrase, started) -> None:
+    scene = started(exercise_id)
+    sh(commands, scene.root, check=False)
+    report = engine.run_check(scene)
+    assert not report.passed
+    fails = failing(report)
+    assert step in fails, fails
+    assert phrase in fails[step], fails[step]
