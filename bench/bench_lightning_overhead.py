@@ -1,0 +1,127 @@
+"""Lightning's training loop against a plain PyTorch loop, same model, data and seed.
+
+Run by hand: ``python bench/bench_lightning_overhead.py [--epochs 4] [--batches 100]``.
+
+The model is the generated project's own ``RegressionModule`` (the LightningModule a
+learner trains) with an LSTM(10, 20), on 100-step sequences of 10 features, as in
+Lightning's parity benchmark. Both loops call the same ``loss`` and the same optimiser
+from ``configure_optimizers``. The Lightning trainer turns off what the plain loop does
+not do either: progress bar, model summary, logger, checkpointing, validation and the
+sanity check. Per-epoch times are medians after one warm-up epoch; goal: ratio <= 1.05.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cookiecutter.main import cookiecutter
+
+REPO = Path(__file__).resolve().parents[1]
+GOAL = 1.05
+
+
+def load_module(workdir: Path):
+    project = Path(
+        cookiecutter(str(REPO / "template"), no_input=True, output_dir=str(workdir),
+                     extra_context={"init_git": "no"})
+    )  # fmt: skip
+    sys.path.insert(0, str(project / "src"))
+    from sequence_lab.module import RegressionModule
+
+    return RegressionModule
+
+
+def make_data(batches: int, batch_size: int = 32):
+    import torch
+    from torch.utils.data import DataLoader, TensorDataset
+
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(batches * batch_size, 100, 10, generator=generator)
+    y = x[:, :, 0].mean(dim=1) * 3  # a learnable target, so the losses fall
+    return DataLoader(TensorDataset(x, y), batch_size=batch_size, shuffle=False)
+
+
+def new_model(module_class):
+    import torch
+
+    torch.manual_seed(0)
+    return module_class(input_size=10, output_size=1, arch="lstm", hidden_size=20, lr=1e-3)
+
+
+def plain_loop(module_class, loader, epochs: int) -> tuple[list[float], float]:
+    model = new_model(module_class)
+    optimizer = model.configure_optimizers()
+    model.train()
+    times, last_losses = [], []
+    for _ in range(epochs):
+        start, losses = time.perf_counter(), []
+        for x, y in loader:
+            loss = model.loss(model(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+        times.append(time.perf_counter() - start)
+        last_losses = losses
+    return times, statistics.fmean(last_losses)
+
+
+def lightning_loop(module_class, loader, epochs: int) -> tuple[list[float], float]:
+    import lightning as L
+
+    class EpochTimer(L.Callback):
+        def __init__(self) -> None:
+            self.times: list[float] = []
+
+        def on_train_epoch_start(self, trainer, pl_module) -> None:
+            self.start = time.perf_counter()
+
+        def on_train_epoch_end(self, trainer, pl_module) -> None:
+            self.times.append(time.perf_counter() - self.start)
+
+    timer = EpochTimer()
+    trainer = L.Trainer(
+        max_epochs=epochs, accelerator="cpu", devices=1, logger=False,
+        enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False,
+        num_sanity_val_steps=0, limit_val_batches=0, callbacks=[timer],
+    )  # fmt: skip
+    model = new_model(module_class)
+    trainer.fit(model, train_dataloaders=loader)
+    return timer.times, float(trainer.callback_metrics["train/loss"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=4, help="epochs per loop (first is warm-up)")
+    parser.add_argument("--batches", type=int, default=100, help="batches of 32 per epoch")
+    args = parser.parse_args()
+
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    with tempfile.TemporaryDirectory() as workdir:
+        module_class = load_module(Path(workdir))
+        loader = make_data(args.batches)
+        lightning_loop(module_class, loader, 1)  # warm both code paths once
+        plain_times, plain_loss = plain_loop(module_class, loader, args.epochs)
+        light_times, light_loss = lightning_loop(module_class, loader, args.epochs)
+
+    plain = statistics.median(plain_times[1:])
+    light = statistics.median(light_times[1:])
+    ratio = light / plain
+    print(f"LSTM(10, 20), 100 steps, {args.batches} batches of 32, {args.epochs} epochs")
+    print(f"{'loop':<12}{'s/epoch':>10}{'final train loss':>20}")
+    print(f"{'plain':<12}{plain:>10.3f}{plain_loss:>20.6f}")
+    print(f"{'lightning':<12}{light:>10.3f}{light_loss:>20.6f}")
+    verdict = "within" if ratio <= GOAL else "OVER"
+    print(f"ratio lightning/plain per epoch: {ratio:.3f} ({verdict} the {GOAL:.2f} goal)")
+    print(f"final losses differ by {abs(light_loss - plain_loss):.2e}")
+
+
+if __name__ == "__main__":
+    main()
