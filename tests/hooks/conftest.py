@@ -105,3 +105,19 @@ def repo(tmp_path: Path, git_home: Path) -> tuple[Path, Run]:
     run("git", "commit", "-q", "-m", "chore: start")
     install_direct_hooks(path)
     return path, run
+
+
+def shared_dir(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder all xdist workers of this session see (the workers' common parent)."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    path = base / name
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit store per session: hook environments are built once, under its lock."""
+    return shared_dir(tmp_path_factory, "pre-commit-home")

@@ -9,29 +9,18 @@ The wheel is rebuilt every session so the hooks under test are the working tree'
 from __future__ import annotations
 
 import fcntl
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, clean_env, make_runner
-
-
-def _shared_dir(factory: pytest.TempPathFactory, name: str) -> Path:
-    """A folder all xdist workers of this session see (the workers' common parent)."""
-    base = factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent
-    path = base / name
-    path.mkdir(exist_ok=True)
-    return path
+from conftest import REPO_ROOT, clean_env, make_runner, shared_dir
 
 
 @pytest.fixture(scope="session")
 def hooks_requirement(tmp_path_factory: pytest.TempPathFactory) -> str:
     """`mergecamp @ file:///…/mergecamp-….whl`, built from this checkout once per session."""
-    shared = _shared_dir(tmp_path_factory, "mergecamp-wheel")
+    shared = shared_dir(tmp_path_factory, "mergecamp-wheel")
     with open(shared / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         wheels = sorted(shared.glob("mergecamp-*.whl"))
@@ -53,11 +42,6 @@ def hooks_requirement(tmp_path_factory: pytest.TempPathFactory) -> str:
             )
             wheels = sorted(shared.glob("mergecamp-*.whl"))
     return f"mergecamp @ {wheels[0].as_uri()}"
-
-
-@pytest.fixture(scope="session")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _shared_dir(tmp_path_factory, "pre-commit-home")
 
 
 @pytest.fixture
