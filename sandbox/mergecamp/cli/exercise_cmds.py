@@ -31,13 +31,11 @@ def _interactive() -> bool:
 
 
 def _record(exercise_id: str, kind: str, *, passed: bool | None = None) -> None:
-    """Save a progress event; progress must never break a command."""
-    try:
-        from mergecamp.progress import record_event
+    """Save a progress event (``record_event`` never raises: progress never breaks a
+    command). Imported here so commands that record nothing stay lean."""
+    from mergecamp.progress import record_event
 
-        record_event(exercise_id, kind, passed=passed)
-    except Exception:
-        pass
+    record_event(exercise_id, kind, passed=passed)
 
 
 def _confirm(
