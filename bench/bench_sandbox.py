@@ -3,8 +3,9 @@
 Both tools run as subprocesses, the way a learner types them, in the same run on the
 same machine: `mergecamp start <id>` vs `git gud load <skill> <level>`, and
 `mergecamp check` vs `git gud test`. `start` is timed as a learner's first start of
-the exercise (its folder removed, untimed, before each run; the render cache warm). git-gud is installed into a throw-away venv in a
-temp folder (never a project dependency); if it cannot be installed, the table says so.
+the exercise (its folder removed, untimed, before each run; the render cache warm).
+git-gud is installed into a throw-away venv in a temp folder (never a project
+dependency); if it cannot be installed, the table says so.
 Also measured: `mergecamp --help` start-up and its import time (`python -X importtime`).
 
 Run: python bench/bench_sandbox.py [--repeat 7]
