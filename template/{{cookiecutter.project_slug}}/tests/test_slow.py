@@ -8,6 +8,7 @@ import sys
 
 import pytest
 import torch
+from lightning.pytorch.callbacks import Callback
 
 from .conftest import CONFIGS, ROOT
 
@@ -22,19 +23,25 @@ def test_short_training_beats_the_baseline(run_cli):
     assert val_loss < 0.9 * baseline, f"val/loss {val_loss:.3f} vs baseline {baseline:.3f}"
 
 
-def test_resume_continues_from_the_last_checkpoint(run_cli, tmp_path):
-    limit = ["--trainer.limit_train_batches", "5", "--trainer.limit_val_batches", "2"]
-    # The first run "is interrupted" after one of the three planned epochs.
-    first, _ = run_cli("fit", "--config", DEFAULT, "--trainer.max_epochs", "1", *limit)
-    last = tmp_path / "logs" / "checkpoints" / "last.ckpt"
-    assert last.is_file()
-    saved = torch.load(last, map_location="cpu", weights_only=False)
-    assert saved["global_step"] == 5
+class PowerCut(Callback):
+    """Fails in the middle of the second epoch, as a crash or a lost machine would."""
 
-    resumed, _ = run_cli(
-        "fit", "--config", DEFAULT, "--trainer.max_epochs", "3", "--ckpt_path", "last", *limit
-    )
-    # It started at epoch 1 with step 5, so it ran two more epochs, not three.
+    def on_train_batch_start(self, trainer, pl_module, batch, batch_idx) -> None:
+        if trainer.current_epoch == 1 and batch_idx == 2:
+            raise RuntimeError("power cut")
+
+
+def test_resume_after_an_interrupted_run(run_cli, tmp_path):
+    limit = ["--trainer.limit_train_batches", "5", "--trainer.limit_val_batches", "2"]
+    first = ["--config", DEFAULT, "--trainer.max_epochs", "3", *limit]
+    with pytest.raises(RuntimeError, match="power cut"):
+        run_cli("fit", *first, f"--trainer.callbacks+={__name__}.PowerCut")
+    last = tmp_path / "logs" / "checkpoints" / "last.ckpt"
+    saved = torch.load(last, map_location="cpu", weights_only=False)
+    assert saved["global_step"] == 5  # the end of the first epoch survived the crash
+
+    resumed, _ = run_cli("fit", *first, "--ckpt_path", "last")
+    # It went on from step 5, so it ran the two remaining epochs, not three.
     assert resumed.trainer.global_step == 15
     assert resumed.trainer.current_epoch == 3
 
