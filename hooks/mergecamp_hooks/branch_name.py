@@ -24,7 +24,6 @@ import re
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
-from pathlib import PurePosixPath
 
 from mergecamp_hooks import cli
 from mergecamp_hooks.ci import ci_branch
@@ -112,13 +111,13 @@ def _topic_from_staged() -> str:
         files = staged_files()
     except Exception:  # a hint only: never fail the hook over it
         return "my-change"
-    stems = [_slug(PurePosixPath(path).stem) for path in files]
+    stems = [_slug(path.rsplit("/", 1)[-1].split(".", 1)[0]) for path in files]
     return next((stem for stem in stems if stem), "my-change")
 
 
 def _merging() -> bool:
     """Concluding a merge (after fixing a conflict) is how the default branch changes."""
-    return (git_dir() / "MERGE_HEAD").exists()
+    return os.path.exists(os.path.join(git_dir(), "MERGE_HEAD"))
 
 
 def _pushed_names(positional: Sequence[str], env: Mapping[str, str]) -> list[str]:

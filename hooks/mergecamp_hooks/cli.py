@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from mergecamp_hooks import conventions
 from mergecamp_hooks.gitutil import GitError
@@ -23,14 +21,22 @@ class UsageError(ValueError):
     """Bad arguments or settings: reported in one line, exit code 2."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything a hook needs to decide and to speak, already resolved."""
+class Settings(tuple):
+    """Everything a hook needs to decide and to speak, already resolved.
 
-    lang: str
-    types: tuple[str, ...]
-    default_branch: str
-    max_kb: int
+    A tuple subclass rather than a dataclass: importing dataclasses (and inspect) would
+    cost more start-up time than the whole check.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, lang: str, types: tuple[str, ...], default_branch: str, max_kb: int):
+        return super().__new__(cls, (lang, types, default_branch, max_kb))
+
+    lang = property(lambda self: self[0])
+    types = property(lambda self: self[1])
+    default_branch = property(lambda self: self[2])
+    max_kb = property(lambda self: self[3])
 
 
 def parser(prog: str, description: str) -> argparse.ArgumentParser:
@@ -43,7 +49,7 @@ def parser(prog: str, description: str) -> argparse.ArgumentParser:
     return p
 
 
-def settings(args: argparse.Namespace, table: dict[str, Any] | None = None) -> Settings:
+def settings(args: argparse.Namespace, table: dict[str, object] | None = None) -> Settings:
     """Merge arguments, `[tool.mergecamp]` and defaults; raise UsageError on bad values."""
     table = read_project_table() if table is None else table
     try:
@@ -56,12 +62,7 @@ def settings(args: argparse.Namespace, table: dict[str, Any] | None = None) -> S
     max_kb = args.max_kb if args.max_kb is not None else table.get("max_kb", 500)
     if not isinstance(max_kb, int) or isinstance(max_kb, bool) or max_kb <= 0:
         raise UsageError(f"--max-kb must be a positive whole number of KB, not {max_kb!r}")
-    return Settings(
-        lang=resolve_language(args.lang, table),
-        types=types,
-        default_branch=default_branch.strip(),
-        max_kb=max_kb,
-    )
+    return Settings(resolve_language(args.lang, table), types, default_branch.strip(), max_kb)
 
 
 def run(hook: str, body: Callable[[], int]) -> int:

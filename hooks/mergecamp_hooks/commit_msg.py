@@ -24,13 +24,11 @@ import re
 import shlex
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from mergecamp_hooks import cli
 from mergecamp_hooks.conventions import DEFAULT_TYPES, MAX_HEADER_CHARS
 from mergecamp_hooks.message import clean_message, is_git_generated
 from mergecamp_hooks.problem import Problem, render
-from mergecamp_hooks.push import Commit, commits, parse_stdin, revisions, revisions_from_pre_commit
 from mergecamp_hooks.suggest import suggest_header
 
 HOOK = "commit-msg"
@@ -43,14 +41,18 @@ _HEADER_RE = re.compile(
 PLACEHOLDER = "describe the change"
 
 
-@dataclass(frozen=True)
-class Header:
-    """The parts of a Conventional Commits first line."""
+class Header(tuple):
+    """The parts of a Conventional Commits first line: type, scope, breaking, subject."""
 
-    type: str
-    scope: str | None
-    breaking: bool
-    subject: str
+    __slots__ = ()
+
+    def __new__(cls, type: str, scope: str | None, breaking: bool, subject: str) -> Header:
+        return super().__new__(cls, (type, scope, breaking, subject))
+
+    type = property(lambda self: self[0])
+    scope = property(lambda self: self[1])
+    breaking = property(lambda self: self[2])
+    subject = property(lambda self: self[3])
 
 
 def parse_header(line: str) -> Header | None:
@@ -115,22 +117,24 @@ def check_message(
     return problems
 
 
-def _push_fix(commit: Commit, tip: str) -> Callable[[str, bool], str]:
+def _push_fix(sha: str, is_root: bool, tip: str) -> Callable[[str, bool], str]:
     """A pushed commit exists already: amend the tip, or reword an older one with rebase."""
 
     def fix(suggestion: str, has_body: bool) -> str:
-        if commit.sha == tip:
+        if sha == tip:
             if has_body:
                 return "git commit --amend   # " + suggestion
             return f"git commit --amend -m {shlex.quote(suggestion)}"
-        base = f"{commit.sha[:7]}~1" if commit.parents else "--root"
-        return f"git rebase -i {base}   # reword {commit.sha[:7]}: {suggestion}"
+        base = "--root" if is_root else f"{sha[:7]}~1"
+        return f"git rebase -i {base}   # reword {sha[:7]}: {suggestion}"
 
     return fix
 
 
 def _push_ranges(args_range: str | None, env: Mapping[str, str], remote: str) -> list[list[str]]:
     """The `git log` selections for this push (several when several refs are pushed)."""
+    from mergecamp_hooks.push import parse_stdin, revisions, revisions_from_pre_commit
+
     if args_range:
         return [[args_range]]
     from_pre_commit = revisions_from_pre_commit(env)
@@ -149,6 +153,8 @@ def check_push(
     ranges: Sequence[Sequence[str]], types: Sequence[str] = DEFAULT_TYPES
 ) -> list[Problem]:
     """Problems in every commit selected by `ranges`, each found line led by its short sha."""
+    from mergecamp_hooks.push import commits  # git and subprocess only for pushes
+
     problems: list[Problem] = []
     seen: set[str] = set()
     for selection in ranges:
@@ -158,7 +164,7 @@ def check_push(
             if commit.sha in seen:
                 continue
             seen.add(commit.sha)
-            fix = _push_fix(commit, tip)
+            fix = _push_fix(commit.sha, not commit.parents, tip)
             for pr in check_message(commit.message, types, strip_comments=False, fix=fix):
                 problems.append(Problem(pr.code, f"{commit.sha[:7]} {pr.found}", pr.fix, pr.params))
     return problems

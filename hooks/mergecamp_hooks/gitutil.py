@@ -7,8 +7,6 @@ the hooks must stay well under 50 ms.
 from __future__ import annotations
 
 import os
-import subprocess
-from pathlib import Path
 
 ZERO_SHA = "0" * 40
 
@@ -19,6 +17,8 @@ class GitError(RuntimeError):
 
 def git(*args: str, input_text: str | None = None, check: bool = True) -> str:
     """Run `git args…` and return its stdout; raise GitError with git's own words."""
+    import subprocess  # lazily: the commit-msg check never needs git
+
     try:
         result = subprocess.run(
             ("git", *args),
@@ -38,6 +38,8 @@ def git(*args: str, input_text: str | None = None, check: bool = True) -> str:
 
 def current_branch() -> str | None:
     """The checked-out branch (also an unborn one), or None on a detached HEAD."""
+    import subprocess
+
     try:
         ref = subprocess.run(("git", "symbolic-ref", "-q", "HEAD"), capture_output=True, text=True)
     except FileNotFoundError as exc:
@@ -50,11 +52,11 @@ def current_branch() -> str | None:
     return name.removeprefix("refs/heads/")
 
 
-def git_dir() -> Path:
+def git_dir() -> str:
     """The repository's .git folder (works in worktrees and when GIT_DIR is set)."""
     if os.environ.get("GIT_DIR"):
-        return Path(os.environ["GIT_DIR"])
-    return Path(git("rev-parse", "--git-dir").strip())
+        return os.environ["GIT_DIR"]
+    return git("rev-parse", "--git-dir").strip()
 
 
 def staged_files() -> list[str]:
@@ -65,6 +67,8 @@ def staged_files() -> list[str]:
 
 def git_ok(*args: str) -> bool:
     """True when `git args…` exits 0 (for questions such as "does this commit exist?")."""
+    import subprocess
+
     try:
         result = subprocess.run(("git", *args), capture_output=True)
     except FileNotFoundError as exc:

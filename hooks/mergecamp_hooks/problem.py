@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from mergecamp_hooks.texts import LABELS, LESSONS
 
 
-@dataclass(frozen=True)
 class Problem:
     """One broken convention.
 
@@ -25,11 +23,30 @@ class Problem:
     that is already a formatted list (one quoted path per line) and is printed as is.
     """
 
-    code: str
-    found: str
-    fix: str
-    params: Mapping[str, str] = field(default_factory=dict)
-    listing: bool = False
+    # A plain class, not a dataclass: importing dataclasses costs more than the whole check.
+    __slots__ = ("code", "fix", "found", "listing", "params")
+
+    def __init__(
+        self,
+        code: str,
+        found: str,
+        fix: str,
+        params: Mapping[str, str] | None = None,
+        listing: bool = False,
+    ) -> None:
+        self.code = code
+        self.found = found
+        self.fix = fix
+        self.params = dict(params or {})
+        self.listing = listing
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
+
+    def __repr__(self) -> str:
+        return f"Problem({self.code!r}, found={self.found!r}, fix={self.fix!r})"
 
     def lesson(self, lang: str) -> dict[str, str]:
         """The lesson's texts in `lang` with the placeholders filled in."""

@@ -10,13 +10,12 @@ remote when the whole history is new) instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mergecamp_hooks.gitutil import ZERO_SHA, git, git_ok
 
 
-@dataclass(frozen=True)
-class PushedRef:
+class PushedRef(NamedTuple):
     """One line of pre-push stdin."""
 
     local_ref: str
@@ -72,8 +71,7 @@ def revisions_from_pre_commit(env: Mapping[str, str]) -> list[str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(NamedTuple):
     """A commit being pushed: enough to check its message and to say how to reword it."""
 
     sha: str

@@ -10,23 +10,26 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
 
 LANGUAGES = ("en", "ko")
 
 
-def read_project_table(root: Path | None = None) -> dict[str, Any]:
+def read_project_table(root: str | os.PathLike[str] | None = None) -> dict[str, object]:
     """The `[tool.mergecamp]` table of ./pyproject.toml, or {} when there is none."""
-    path = (root or Path.cwd()) / "pyproject.toml"
-    if not path.is_file():
+    path = os.path.join(root or os.curdir, "pyproject.toml")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
         return {}
-    import tomllib  # only paid for when a pyproject exists
+    if "mergecamp" not in text:
+        return {}  # most pyprojects: no need to pay for the TOML parser
+    import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        warn(f"mergecamp: ignoring {path.name}, it could not be read ({exc})")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        warn(f"mergecamp: ignoring pyproject.toml, it could not be read ({exc})")
         return {}
     table = data.get("tool", {}).get("mergecamp", {})
     if not isinstance(table, dict):
@@ -47,7 +50,7 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
 
 
 def resolve_language(
-    arg: str | None, table: Mapping[str, Any], environ: Mapping[str, str] | None = None
+    arg: str | None, table: Mapping[str, object], environ: Mapping[str, str] | None = None
 ) -> str:
     """The argument wins, then the project's setting, then the locale."""
     if arg:
