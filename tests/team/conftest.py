@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from mergecamp import engine
 from mergecamp.render import rendered_project
 from mergecamp.scene import Scene
@@ -70,7 +69,9 @@ def bash(script: str, cwd: Path, check: bool = True) -> subprocess.CompletedProc
         ["bash", "-e", "-c", script], cwd=cwd, capture_output=True, text=True, env=os.environ.copy()
     )
     if check and proc.returncode != 0:
-        raise AssertionError(f"bash failed ({proc.returncode}):\n{script}\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(
+            f"bash failed ({proc.returncode}):\n{script}\n{proc.stdout}\n{proc.stderr}"
+        )
     return proc
 
 

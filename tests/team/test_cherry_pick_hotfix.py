@@ -28,7 +28,7 @@ def test_picking_the_wrong_commit_fails_fix_picked(workspace):
     bash(
         "git switch -qc hotfix/lr main && "
         "git cherry-pick \"$(git log --format=%H --grep='switch to the transformer' -1 "
-        "origin/exp/transformer)\"",
+        'origin/exp/transformer)"',
         scene.root,
     )
     assert verdict(scene)["fix-picked"] is False

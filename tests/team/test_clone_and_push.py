@@ -16,7 +16,8 @@ def test_push_without_upstream_fails_upstream(workspace):
     scene = start(workspace, "clone-and-push")
     bash(
         "git clone ../clone-and-push-team/origin.git sequence-lab && cd sequence-lab && "
-        "git switch -c exp/gru && sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' configs/default.yaml && "
+        "git switch -c exp/gru && sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' "
+        "configs/default.yaml && "
         "git commit -qam 'exp(model): try a GRU' && git push -q origin exp/gru",
         scene.root,
     )
@@ -28,7 +29,8 @@ def test_pushing_to_main_fails_pushed(workspace):
     scene = start(workspace, "clone-and-push")
     bash(
         "git clone -q ../clone-and-push-team/origin.git sequence-lab && cd sequence-lab && "
-        "git switch -c exp/gru && sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' configs/default.yaml && "
+        "git switch -c exp/gru && sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' "
+        "configs/default.yaml && "
         "git commit -qam 'exp(model): try a GRU' && git push -q -u origin exp/gru && "
         "git push -q origin exp/gru:main",
         scene.root,

@@ -39,7 +39,8 @@ def test_push_straight_to_main_fails(workspace):
 def test_unfixed_review_blocks_merge(workspace):
     scene = start(workspace, "pull-request")
     bash(
-        "git switch -qc exp/gru && sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' configs/default.yaml && "
+        "git switch -qc exp/gru && sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' "
+        "configs/default.yaml && "
         "git commit -qam 'gru' && git push -q -u origin exp/gru",
         scene.root,
     )

@@ -20,7 +20,10 @@ def test_pushing_the_wip_commits_fails_squashed(workspace):
 
 def test_squash_keeping_wip_message_fails_message(workspace):
     scene = start(workspace, "squash-before-pr")
-    bash("git reset -q --soft main && git commit -qm wip && git push -q -u origin exp/swish", scene.root)
+    bash(
+        "git reset -q --soft main && git commit -qm wip && git push -q -u origin exp/swish",
+        scene.root,
+    )
     result = verdict(scene)
     assert result["squashed"] and not result["message"]
 

@@ -32,7 +32,10 @@ def _here() -> tuple[Path, Path, str]:
     except GitFailed:
         raise MergecampError(
             Text(
-                en="This is not a git repository. `cd` into your clone of the team's repository first.",
+                en=(
+                    "This is not a git repository. `cd` into your clone of the "
+                    "team's repository first."
+                ),
                 ko="여기는 git 저장소가 아니에요. 먼저 팀 저장소의 내 클론으로 `cd` 해요.",
             )
         ) from None
@@ -42,7 +45,10 @@ def _here() -> tuple[Path, Path, str]:
                 en=(
                     "{root} is a teammate's clone, not yours. Work in your own clone: `cd {mine}`."
                 ),
-                ko="{root}는 팀원의 클론이에요, 내 것이 아니에요. 내 클론에서 작업해요: `cd {mine}`.",
+                ko=(
+                    "{root}는 팀원의 클론이에요, 내 것이 아니에요. 내 클론에서 작업해요: `cd "
+                    "{mine}`."
+                ),
             ).format(root=root, mine=root.parent.parent / root.parent.name.removesuffix("-team"))
         )
     origin = origin_mod.remote_path(root)
@@ -53,7 +59,10 @@ def _here() -> tuple[Path, Path, str]:
                     "This repository has no `origin` on this machine, so there is nowhere to "
                     "open a PR. Check with `git remote -v`."
                 ),
-                ko="이 저장소에는 이 컴퓨터 안의 `origin`이 없어서 PR을 열 곳이 없어요. `git remote -v`로 확인해요.",
+                ko=(
+                    "이 저장소에는 이 컴퓨터 안의 `origin`이 없어서 PR을 열 곳이 없어요. `git "
+                    "remote -v`로 확인해요."
+                ),
             )
         )
     problem = origin_mod.problem(origin)
@@ -68,7 +77,10 @@ def _here() -> tuple[Path, Path, str]:
                     "HEAD is detached, so there is no branch to open a PR from. "
                     "`git switch <your-branch>` first."
                 ),
-                ko="HEAD가 분리(detached)되어 있어서 PR을 열 브랜치가 없어요. 먼저 `git switch <내 브랜치>`를 해요.",
+                ko=(
+                    "HEAD가 분리(detached)되어 있어서 PR을 열 브랜치가 없어요. 먼저 `git "
+                    "switch <내 브랜치>`를 해요."
+                ),
             )
         ) from None
     _tick(root)
@@ -101,8 +113,14 @@ def _unpushed_note(root: Path, branch: str) -> Text | None:
     count = git(root, "rev-list", "--count", f"refs/remotes/origin/{branch}..HEAD", check=False)
     if count.isdigit() and int(count) > 0:
         return Text(
-            en="Note: {n} commit(s) on `{branch}` are not pushed; the PR shows origin's copy. `git push` to add them.",
-            ko="참고: `{branch}`에 푸시하지 않은 커밋이 {n}개 있어요. PR은 origin에 있는 것만 봐요. `git push`로 올려요.",
+            en=(
+                "Note: {n} commit(s) on `{branch}` are not pushed; the PR "
+                "shows origin's copy. `git push` to add them."
+            ),
+            ko=(
+                "참고: `{branch}`에 푸시하지 않은 커밋이 {n}개 있어요. PR은 origin에 있는 것만 "
+                "봐요. `git push`로 올려요."
+            ),
         ).format(n=count, branch=branch)
     return None
 
@@ -118,8 +136,14 @@ def _print_pr(ctx: Context, pr, as_json: bool) -> None:  # type: ignore[no-untyp
         click.echo(
             ctx.say(
                 Text(
-                    en="Merged as {sha} ({method}). Update your clone: `git switch main && git pull`.",
-                    ko="{sha}로 머지됐어요 ({method}). 내 클론도 갱신해요: `git switch main && git pull`.",
+                    en=(
+                        "Merged as {sha} ({method}). Update your clone: `git switch "
+                        "main && git pull`."
+                    ),
+                    ko=(
+                        "{sha}로 머지됐어요 ({method}). 내 클론도 갱신해요: `git switch main "
+                        "&& git pull`."
+                    ),
                 ),
                 sha=(pr.merged_commit or "")[:7],
                 method=pr.merge_method,
@@ -176,7 +200,7 @@ def pr_status(ctx: Context, as_json: bool) -> None:
     """The PR of the current branch, reviewed again if the branch moved; else all PRs."""
     from mergecamp.team import pull_requests
 
-    root, origin, branch = _here()
+    _root, origin, branch = _here()
     prs = pull_requests.load_all(origin)
     mine = [p for p in prs if p.branch == branch]
     if not mine:

@@ -92,7 +92,13 @@ def check(scene: Scene) -> list[StepResult]:
         )
     else:
         results.append(
-            ok("bisect-done", Text(en="Bisect is over; you are back on main.", ko="bisect를 끝내고 main에 돌아왔어요."))
+            ok(
+                "bisect-done",
+                Text(
+                    en="Bisect is over; you are back on main.",
+                    ko="bisect를 끝내고 main에 돌아왔어요.",
+                ),
+            )
         )
     culprit = _culprit(scene)
     tagged = tag_target(scene.repo, CULPRIT_TAG)
@@ -119,8 +125,8 @@ def check(scene: Scene) -> list[StepResult]:
             ok(
                 "tagged",
                 Text(
-                    en="`culprit` names {sha} \"{subject}\": the swish went wrong there.",
-                    ko="`culprit`이 {sha} \"{subject}\"를 가리켜요: 거기서 swish가 잘못됐어요.",
+                    en='`culprit` names {sha} "{subject}": the swish went wrong there.',
+                    ko='`culprit`이 {sha} "{subject}"를 가리켜요: 거기서 swish가 잘못됐어요.',
                 ),
                 sha=culprit[:7],
                 subject=CULPRIT_SUBJECT,
@@ -133,11 +139,11 @@ def check(scene: Scene) -> list[StepResult]:
                 "tagged",
                 Text(
                     en=(
-                        "`culprit` points at {sha} \"{subject}\", but {why}. Move the tag: "
+                        '`culprit` points at {sha} "{subject}", but {why}. Move the tag: '
                         "`git tag -f culprit <sha>` once `git bisect` names the first bad commit."
                     ),
                     ko=(
-                        "`culprit`이 {sha} \"{subject}\"를 가리키지만 {why_ko}. `git bisect`가 처음 "
+                        '`culprit`이 {sha} "{subject}"를 가리키지만 {why_ko}. `git bisect`가 처음 '
                         "나빠진 커밋을 알려 주면 `git tag -f culprit <sha>`로 옮겨요."
                     ),
                 ),
@@ -151,7 +157,12 @@ def check(scene: Scene) -> list[StepResult]:
         )
     main_now = scene.repo.heads.main.commit.hexsha if "main" in scene.repo.heads else None
     if main_now == start_ref(scene, "refs/heads/main"):
-        results.append(ok("main-kept", Text(en="main is as the team left it.", ko="main은 팀이 둔 그대로예요.")))
+        results.append(
+            ok(
+                "main-kept",
+                Text(en="main is as the team left it.", ko="main은 팀이 둔 그대로예요."),
+            )
+        )
     else:
         results.append(
             fail(
@@ -159,7 +170,8 @@ def check(scene: Scene) -> list[StepResult]:
                 Text(
                     en=(
                         "main moved: bisect only looks, it should not change main. "
-                        "`git switch main && git reset --hard ORIG_HEAD` if you know what moved it, "
+                        "`git switch main && git reset --hard ORIG_HEAD` if you know what "
+                        "moved it, "
                         "or `mergecamp reset`."
                     ),
                     ko=(
@@ -180,18 +192,28 @@ EXERCISE = Exercise(
     story=Text(
         en=(
             "The fast tests pass at release v0.1.0, but fail on main twenty commits later, and "
-            "nobody knows which commit did it (the failing test is `test_swish_is_x_times_sigmoid_x`, `-k swish` runs just it). Let `git bisect` walk the history with the "
+            "nobody knows which commit did it (the failing test is "
+            "`test_swish_is_x_times_sigmoid_x`, `-k swish` runs just it). Let `git bisect` "
+            "walk the history with the "
             "project's own tests and tag the first bad commit `culprit` for the team."
         ),
         ko=(
             "릴리스 v0.1.0에서는 빠른 테스트가 통과했는데, 커밋 스무 개 뒤인 main에서는 실패해요. "
-            "어떤 커밋이 그랬는지 아무도 몰라요 (실패하는 테스트는 `test_swish_is_x_times_sigmoid_x`이고, `-k swish`로 그것만 돌릴 수 있어요). 프로젝트 테스트로 `git bisect`가 히스토리를 "
+            "어떤 커밋이 그랬는지 아무도 몰라요 (실패하는 테스트는 "
+            "`test_swish_is_x_times_sigmoid_x`이고, `-k swish`로 그것만 돌릴 수 있어요). "
+            "프로젝트 테스트로 `git bisect`가 히스토리를 "
             "뒤지게 하고, 처음 나빠진 커밋에 `culprit` 태그를 달아 팀에 알려요."
         ),
     ),
     goal=Text(
-        en="Done: the tag `culprit` names the first commit whose tests fail, bisect is over, main unchanged.",
-        ko="완료 조건: `culprit` 태그가 테스트가 처음 실패하는 커밋을 가리키고, bisect는 끝났고, main은 그대로예요.",
+        en=(
+            "Done: the tag `culprit` names the first commit whose tests "
+            "fail, bisect is over, main unchanged."
+        ),
+        ko=(
+            "완료 조건: `culprit` 태그가 테스트가 처음 실패하는 커밋을 가리키고, bisect는 "
+            "끝났고, main은 그대로예요."
+        ),
     ),
     steps=(
         Step(
@@ -204,29 +226,51 @@ EXERCISE = Exercise(
         Step(
             "tagged",
             Text(
-                en="2. `git bisect run python -m pytest tests/test_models.py -q -k swish`, then `git tag culprit <first bad sha>`.",
-                ko="2. `git bisect run python -m pytest tests/test_models.py -q -k swish` 후 `git tag culprit <처음 나빠진 sha>`.",
+                en=(
+                    "2. `git bisect run python -m pytest tests/test_models.py -q "
+                    "-k swish`, then `git tag culprit <first bad sha>`."
+                ),
+                ko=(
+                    "2. `git bisect run python -m pytest tests/test_models.py -q "
+                    "-k swish` 후 `git tag culprit <처음 나빠진 sha>`."
+                ),
             ),
         ),
         Step("main-kept", Text(en="3. Leave main as it is.", ko="3. main은 그대로 둬요.")),
     ),
     hints=(
         Text(
-            en="`git bisect run <cmd>` marks each commit good (exit 0) or bad (exit 1-127) by itself.",
+            en=(
+                "`git bisect run <cmd>` marks each commit good (exit 0) or "
+                "bad (exit 1-127) by itself."
+            ),
             ko="`git bisect run <명령>`은 종료 코드로 good(0)/bad(1~127)를 알아서 표시해요.",
         ),
         Text(
-            en="At the end bisect prints \"<sha> is the first bad commit\"; `refs/bisect/bad` points at it.",
-            ko="끝나면 \"<sha> is the first bad commit\"이 나와요. `refs/bisect/bad`가 그 커밋을 가리켜요.",
+            en=(
+                'At the end bisect prints "<sha> is the first bad commit"; `refs/bisect/bad` '
+                "points at it."
+            ),
+            ko=(
+                '끝나면 "<sha> is the first bad commit"이 나와요. `refs/bisect/bad`가 그 '
+                "커밋을 가리켜요."
+            ),
         ),
         Text(
-            en="Tag before `git bisect reset`, or copy the sha first: reset forgets refs/bisect/bad.",
-            ko="`git bisect reset` 전에 태그를 달거나 sha를 적어 둬요: reset하면 refs/bisect/bad가 사라져요.",
+            en=(
+                "Tag before `git bisect reset`, or copy the sha first: reset "
+                "forgets refs/bisect/bad."
+            ),
+            ko=(
+                "`git bisect reset` 전에 태그를 달거나 sha를 적어 둬요: reset하면 "
+                "refs/bisect/bad가 사라져요."
+            ),
         ),
     ),
     solution=(
         f"git bisect start main {GOOD_TAG}",
-        "git bisect run python -m pytest tests/test_models.py -q -x -p no:cacheprovider --noconftest -k swish",
+        "git bisect run python -m pytest tests/test_models.py -q -x -p no:cacheprovider "
+        "--noconftest -k swish",
         f"git tag {CULPRIT_TAG} refs/bisect/bad",
         "git bisect reset",
     ),

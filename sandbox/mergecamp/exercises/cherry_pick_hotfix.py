@@ -77,13 +77,13 @@ def check(scene: Scene) -> list[StepResult]:
                     en=(
                         "No branch off main has the learning-rate fix yet. "
                         "`git switch -c hotfix/learning-rate main`, then "
-                        "`git cherry-pick -x <sha of \"fix(config): the learning rate…\">` "
+                        '`git cherry-pick -x <sha of "fix(config): the learning rate…">` '
                         "(find it with `git log --oneline origin/exp/transformer`)."
                     ),
                     ko=(
                         "main에서 나온 브랜치 중 학습률 수정이 들어간 게 아직 없어요. "
                         "`git switch -c hotfix/learning-rate main` 후 "
-                        "`git cherry-pick -x <\"fix(config): the learning rate…\" 커밋 sha>`를 해요 "
+                        '`git cherry-pick -x <"fix(config): the learning rate…" 커밋 sha>`를 해요 '
                         "(`git log --oneline origin/exp/transformer`로 찾아요)."
                     ),
                 ),
@@ -93,7 +93,10 @@ def check(scene: Scene) -> list[StepResult]:
     results = [
         ok(
             "fix-picked",
-            Text(en="`{branch}` has the fix (lr 0.003).", ko="`{branch}`에 수정(lr 0.003)이 들어갔어요."),
+            Text(
+                en="`{branch}` has the fix (lr 0.003).",
+                ko="`{branch}`에 수정(lr 0.003)이 들어갔어요.",
+            ),
             branch=branch,
         )
     ]
@@ -104,12 +107,14 @@ def check(scene: Scene) -> list[StepResult]:
                 "nothing-else",
                 Text(
                     en=(
-                        "`{branch}` also carries the experiment (arch {arch}, hidden_size {hidden}). "
+                        "`{branch}` also carries the experiment (arch {arch}, hidden_size "
+                        "{hidden}). "
                         "Only the fix may go to main: start again from main "
                         "(`git reset --hard main` on that branch) and cherry-pick just the fix."
                     ),
                     ko=(
-                        "`{branch}`에 실험 내용(arch {arch}, hidden_size {hidden})까지 들어 있어요. "
+                        "`{branch}`에 실험 내용(arch {arch}, hidden_size {hidden})까지 들어 "
+                        "있어요. "
                         "main에는 수정만 가야 해요: 그 브랜치에서 `git reset --hard main`으로 "
                         "되돌리고 수정 커밋만 cherry-pick해요."
                     ),
@@ -123,13 +128,19 @@ def check(scene: Scene) -> list[StepResult]:
         results.append(
             ok(
                 "nothing-else",
-                Text(en="Nothing of the experiment came along.", ko="실험 내용은 따라오지 않았어요."),
+                Text(
+                    en="Nothing of the experiment came along.", ko="실험 내용은 따라오지 않았어요."
+                ),
             )
         )
     local = origin_mod.ref(scene.root, f"refs/heads/{branch}")
     if origin_mod.ref(origin, f"refs/heads/{branch}") == local:
         results.append(
-            ok("pushed", Text(en="origin has `{branch}`.", ko="origin에 `{branch}`가 있어요."), branch=branch)
+            ok(
+                "pushed",
+                Text(en="origin has `{branch}`.", ko="origin에 `{branch}`가 있어요."),
+                branch=branch,
+            )
         )
     else:
         results.append(
@@ -144,7 +155,10 @@ def check(scene: Scene) -> list[StepResult]:
         )
     if origin_mod.ref(origin, f"refs/heads/{EXP}") == facts["exp"]:
         results.append(
-            ok("exp-untouched", Text(en="Sora's branch is untouched.", ko="소라의 브랜치는 그대로예요."))
+            ok(
+                "exp-untouched",
+                Text(en="Sora's branch is untouched.", ko="소라의 브랜치는 그대로예요."),
+            )
         )
     else:
         results.append(
@@ -181,25 +195,42 @@ EXERCISE = Exercise(
         ),
         ko=(
             "main이 lr 0.03으로 학습하고 있어요. 열 배나 커요. 소라가 자기 브랜치 "
-            "`exp/transformer`에서 고쳤지만 그 브랜치는 아직 준비 안 된 transformer 전환도 담고 있어요 "
-            "(팀 폴더: `../cherry-pick-hotfix-team`). 수정만 main에서 딴 핫픽스 브랜치로 가져와 푸시해요."
+            "`exp/transformer`에서 고쳤지만 그 브랜치는 아직 준비 안 된 transformer 전환도 "
+            "담고 있어요 "
+            "(팀 폴더: `../cherry-pick-hotfix-team`). 수정만 main에서 딴 핫픽스 브랜치로 "
+            "가져와 푸시해요."
         ),
     ),
     goal=Text(
-        en="Done: a branch off main (e.g. `hotfix/learning-rate`) has only the fix, pushed to origin.",
-        ko="완료 조건: main에서 딴 브랜치(예: `hotfix/learning-rate`)에 수정만 들어 있고 origin에 푸시돼 있어요.",
+        en=(
+            "Done: a branch off main (e.g. `hotfix/learning-rate`) has "
+            "only the fix, pushed to origin."
+        ),
+        ko=(
+            "완료 조건: main에서 딴 브랜치(예: `hotfix/learning-rate`)에 수정만 들어 있고 "
+            "origin에 푸시돼 있어요."
+        ),
     ),
     steps=(
         Step(
             "fix-picked",
             Text(
-                en="1. `git switch -c hotfix/learning-rate main` and `git cherry-pick -x <fix sha>`.",
-                ko="1. `git switch -c hotfix/learning-rate main` 후 `git cherry-pick -x <수정 sha>`.",
+                en=(
+                    "1. `git switch -c hotfix/learning-rate main` and `git "
+                    "cherry-pick -x <fix sha>`."
+                ),
+                ko=(
+                    "1. `git switch -c hotfix/learning-rate main` 후 `git cherry-pick -x <수정 "
+                    "sha>`."
+                ),
             ),
         ),
         Step(
             "nothing-else",
-            Text(en="2. Bring nothing else of the experiment.", ko="2. 실험의 다른 변경은 가져오지 않아요."),
+            Text(
+                en="2. Bring nothing else of the experiment.",
+                ko="2. 실험의 다른 변경은 가져오지 않아요.",
+            ),
         ),
         Step(
             "pushed",
@@ -225,7 +256,8 @@ EXERCISE = Exercise(
     ),
     solution=(
         "git switch -c hotfix/learning-rate main",
-        "git cherry-pick -x \"$(git log --format=%H --grep='^fix(config)' -1 origin/exp/transformer)\"",
+        "git cherry-pick -x \"$(git log --format=%H --grep='^fix(config)' -1 "
+        'origin/exp/transformer)"',
         "git push -u origin hotfix/learning-rate",
     ),
     setup=setup,

@@ -74,7 +74,10 @@ def check(scene: Scene) -> list[StepResult]:
     results = [
         ok(
             "cloned",
-            Text(en="You cloned the team's repository into {path}.", ko="팀 저장소를 {path}에 클론했어요."),
+            Text(
+                en="You cloned the team's repository into {path}.",
+                ko="팀 저장소를 {path}에 클론했어요.",
+            ),
             path=clone.name,
         )
     ]
@@ -88,17 +91,17 @@ def check(scene: Scene) -> list[StepResult]:
                     en=(
                         "No branch besides `main` has a commit of yours yet. Start one: "
                         "`git switch -c exp/gru`, set `arch: gru` in configs/default.yaml, "
-                        "then `git commit -am \"exp(model): try a GRU\"`."
+                        'then `git commit -am "exp(model): try a GRU"`.'
                     ),
                     ko=(
                         "`main` 말고 내 커밋이 있는 브랜치가 아직 없어요. "
                         "`git switch -c exp/gru`로 시작해서 configs/default.yaml의 `arch: gru`로 "
-                        "바꾸고 `git commit -am \"exp(model): try a GRU\"`를 해요."
+                        '바꾸고 `git commit -am "exp(model): try a GRU"`를 해요.'
                     ),
                 ),
             )
         )
-        return results + [blocked("pushed"), blocked("upstream")]
+        return [*results, blocked("pushed"), blocked("upstream")]
     name_problem = conventions.branch_problem(branch)
     bad_messages = [
         c.subject
@@ -129,12 +132,12 @@ def check(scene: Scene) -> list[StepResult]:
                 "branch",
                 Text(
                     en=(
-                        "The commit \"{subject}\" is not a conventional message. Fix it with "
-                        "`git commit --amend -m \"exp(model): try a GRU\"` (before pushing)."
+                        'The commit "{subject}" is not a conventional message. Fix it with '
+                        '`git commit --amend -m "exp(model): try a GRU"` (before pushing).'
                     ),
                     ko=(
-                        "커밋 \"{subject}\"이 Conventional Commits 형식이 아니에요. 푸시 전에 "
-                        "`git commit --amend -m \"exp(model): try a GRU\"`로 고쳐요."
+                        '커밋 "{subject}"이 Conventional Commits 형식이 아니에요. 푸시 전에 '
+                        '`git commit --amend -m "exp(model): try a GRU"`로 고쳐요.'
                     ),
                 ),
                 subject=bad_messages[0],
@@ -212,7 +215,10 @@ def _pushed(origin: Path, clone: Path, branch: str) -> StepResult:
         )
     return ok(
         "pushed",
-        Text(en="origin has `{branch}` with your commits.", ko="origin에 내 커밋이 담긴 `{branch}`가 있어요."),
+        Text(
+            en="origin has `{branch}` with your commits.",
+            ko="origin에 내 커밋이 담긴 `{branch}`가 있어요.",
+        ),
         branch=branch,
     )
 
@@ -225,7 +231,10 @@ def _upstream(clone: Path, branch: str) -> StepResult:
             "upstream",
             Text(
                 en="`{branch}` tracks `origin/{branch}`: plain `git push` and `git pull` work now.",
-                ko="`{branch}`가 `origin/{branch}`를 추적해요: 이제 `git push`, `git pull`만 쳐도 돼요.",
+                ko=(
+                    "`{branch}`가 `origin/{branch}`를 추적해요: 이제 `git push`, `git pull`만 "
+                    "쳐도 돼요."
+                ),
             ),
             branch=branch,
         )
@@ -279,15 +288,27 @@ EXERCISE = Exercise(
         Step(
             "cloned",
             Text(
-                en="1. Clone: `git clone ../clone-and-push-team/origin.git sequence-lab`, then `cd sequence-lab`.",
-                ko="1. 클론해요: `git clone ../clone-and-push-team/origin.git sequence-lab` 후 `cd sequence-lab`.",
+                en=(
+                    "1. Clone: `git clone ../clone-and-push-team/origin.git "
+                    "sequence-lab`, then `cd sequence-lab`."
+                ),
+                ko=(
+                    "1. 클론해요: `git clone ../clone-and-push-team/origin.git "
+                    "sequence-lab` 후 `cd sequence-lab`."
+                ),
             ),
         ),
         Step(
             "branch",
             Text(
-                en="2. Create `exp/gru`, set `arch: gru` in configs/default.yaml, commit with a conventional message.",
-                ko="2. `exp/gru` 브랜치를 만들고 configs/default.yaml에서 `arch: gru`로 바꿔 규칙에 맞는 메시지로 커밋해요.",
+                en=(
+                    "2. Create `exp/gru`, set `arch: gru` in "
+                    "configs/default.yaml, commit with a conventional message."
+                ),
+                ko=(
+                    "2. `exp/gru` 브랜치를 만들고 configs/default.yaml에서 `arch: gru`로 바꿔 "
+                    "규칙에 맞는 메시지로 커밋해요."
+                ),
             ),
         ),
         Step(
@@ -307,7 +328,10 @@ EXERCISE = Exercise(
     ),
     hints=(
         Text(
-            en="`git clone <where> <folder>` copies the whole history and sets up `origin` for you.",
+            en=(
+                "`git clone <where> <folder>` copies the whole history and "
+                "sets up `origin` for you."
+            ),
             ko="`git clone <주소> <폴더>`는 히스토리 전체를 복사하고 `origin`도 알아서 설정해요.",
         ),
         Text(

@@ -11,8 +11,13 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, YOU, Clock, commit_all, read_option, set_option
 from mergecamp.state import read_state
 from mergecamp.team import origin as origin_mod
-from mergecamp.team.checking import impostor_text, impostors, preflight, remember_scripted
-from mergecamp.team.checking import scripted_shas
+from mergecamp.team.checking import (
+    impostor_text,
+    impostors,
+    preflight,
+    remember_scripted,
+    scripted_shas,
+)
 from mergecamp.team.world import CONFIG, JUN_T, publish, recall, remember, seed
 
 ID = "diverged-history"
@@ -63,14 +68,15 @@ def check(scene: Scene) -> list[StepResult]:
                 "team-kept",
                 Text(
                     en=(
-                        "Jun's commit {jun} \"exp(config): train for 20 epochs\" is no longer on "
+                        'Jun\'s commit {jun} "exp(config): train for 20 epochs" is no longer on '
                         "origin/{branch}: a force-push replaced his work with yours. Never "
                         "force-push a shared branch. `mergecamp reset`, then `git pull --rebase` "
                         "and a plain `git push`."
                     ),
                     ko=(
-                        "준의 커밋 {jun} \"exp(config): train for 20 epochs\"가 origin/{branch}에 "
-                        "없어요: 강제 푸시(force-push)로 준의 작업을 내 것으로 덮어썼어요. 함께 쓰는 "
+                        '준의 커밋 {jun} "exp(config): train for 20 epochs"가 origin/{branch}에 '
+                        "없어요: 강제 푸시(force-push)로 준의 작업을 내 것으로 덮어썼어요. "
+                        "함께 쓰는 "
                         "브랜치에는 절대 강제 푸시하지 않아요. `mergecamp reset` 후 "
                         "`git pull --rebase`, 그리고 그냥 `git push`를 해요."
                     ),
@@ -82,7 +88,10 @@ def check(scene: Scene) -> list[StepResult]:
         return results + [blocked(s) for s in STEPS[1:]]
     fake = impostors(origin, f"{facts['jun']}..{tip}", scripted_shas(origin))
     if fake:
-        return [fail("team-kept", impostor_text(fake[0], scene.root)), *(blocked(s) for s in STEPS[1:])]
+        return [
+            fail("team-kept", impostor_text(fake[0], scene.root)),
+            *(blocked(s) for s in STEPS[1:]),
+        ]
     results.append(
         ok(
             "team-kept",
@@ -116,7 +125,7 @@ def check(scene: Scene) -> list[StepResult]:
                 epochs=epochs,
             )
         )
-        return results + [blocked("linear"), blocked("in-sync")]
+        return [*results, blocked("linear"), blocked("in-sync")]
     results.append(
         ok(
             "your-change",
@@ -134,12 +143,12 @@ def check(scene: Scene) -> list[StepResult]:
                 "linear",
                 Text(
                     en=(
-                        "origin/{branch} got a merge commit {sha} (\"{subject}\"): `git pull` "
+                        'origin/{branch} got a merge commit {sha} ("{subject}"): `git pull` '
                         "merged. This team keeps shared branches linear: replay your commit on "
                         "top of Jun's with `git pull --rebase`. `mergecamp reset` to try again."
                     ),
                     ko=(
-                        "origin/{branch}에 머지 커밋 {sha}(\"{subject}\")가 생겼어요: `git pull`이 "
+                        'origin/{branch}에 머지 커밋 {sha}("{subject}")가 생겼어요: `git pull`이 '
                         "머지를 했어요. 이 팀은 함께 쓰는 브랜치를 일직선으로 유지해요: "
                         "`git pull --rebase`로 내 커밋을 준의 커밋 위에 다시 쌓아요. "
                         "`mergecamp reset`으로 다시 해 봐요."
@@ -211,7 +220,8 @@ EXERCISE = Exercise(
         ko=(
             "준과 함께 `exp/tuning` 브랜치에서 LSTM을 튜닝하고 있어요. 어제 dropout 0.1을 커밋만 "
             "하고 푸시는 안 했는데, 오늘 아침 준이 같은 브랜치에 20 epoch 변경을 먼저 푸시했어요 "
-            "(팀 폴더는 `../diverged-history-team`). 준의 작업을 잃지 말고 내 커밋을 푸시해요. 팀은 "
+            "(팀 폴더는 `../diverged-history-team`). 준의 작업을 잃지 말고 내 커밋을 "
+            "푸시해요. 팀은 "
             "이 브랜치를 일직선으로 유지하니 `git pull --rebase`를 써요."
         ),
     ),
@@ -230,7 +240,10 @@ EXERCISE = Exercise(
             "team-kept",
             Text(
                 en="1. `git push` and read why it is rejected; never `--force` over Jun's work.",
-                ko="1. `git push`를 해 보고 왜 거절되는지 읽어요. 준의 작업 위로 `--force`는 안 돼요.",
+                ko=(
+                    "1. `git push`를 해 보고 왜 거절되는지 읽어요. 준의 작업 위로 `--force`는 "
+                    "안 돼요."
+                ),
             ),
         ),
         Step(
@@ -254,8 +267,8 @@ EXERCISE = Exercise(
     ),
     hints=(
         Text(
-            en="\"rejected … (fetch first)\" means origin has commits you do not have yet.",
-            ko="\"rejected … (fetch first)\"는 origin에 내가 아직 없는 커밋이 있다는 뜻이에요.",
+            en='"rejected … (fetch first)" means origin has commits you do not have yet.',
+            ko='"rejected … (fetch first)"는 origin에 내가 아직 없는 커밋이 있다는 뜻이에요.',
         ),
         Text(
             en="`git pull --rebase` fetches, then replays your local commits on top of origin's.",

@@ -82,8 +82,14 @@ def check(scene: Scene) -> list[StepResult]:
                 new=conventions.suggest_branch(branch or START_BRANCH),
             )
         )
-        return results + [blocked("committed"), blocked("message")]
-    results.append(ok("branch", Text(en="`{b}` follows the convention.", ko="`{b}`는 규칙에 맞아요."), b=branch))
+        return [*results, blocked("committed"), blocked("message")]
+    results.append(
+        ok(
+            "branch",
+            Text(en="`{b}` follows the convention.", ko="`{b}`는 규칙에 맞아요."),
+            b=branch,
+        )
+    )
     own = commits(scene.root, f"{main}..HEAD", CONFIG)
     if not own:
         results.append(
@@ -92,37 +98,46 @@ def check(scene: Scene) -> list[StepResult]:
                 Text(
                     en=(
                         "The swish change is still not committed. "
-                        "`git commit -m \"exp(model): try the swish activation\"`."
+                        '`git commit -m "exp(model): try the swish activation"`.'
                     ),
                     ko=(
                         "swish 변경이 아직 커밋되지 않았어요. "
-                        "`git commit -m \"exp(model): swish 활성화 함수 시도\"`를 해요."
+                        '`git commit -m "exp(model): swish 활성화 함수 시도"`를 해요.'
                     ),
                 ),
             )
         )
-        return results + [blocked("message")]
-    results.append(ok("committed", Text(en="The swish change is committed.", ko="swish 변경을 커밋했어요.")))
-    bad = [c for c in commits(scene.root, f"{main}..HEAD") if conventions.message_problem(c.subject)]
+        return [*results, blocked("message")]
+    results.append(
+        ok("committed", Text(en="The swish change is committed.", ko="swish 변경을 커밋했어요."))
+    )
+    bad = [
+        c for c in commits(scene.root, f"{main}..HEAD") if conventions.message_problem(c.subject)
+    ]
     if bad:
         results.append(
             fail(
                 "message",
                 Text(
                     en=(
-                        "\"{s}\" is not conventional: it got past the hook (`--no-verify`?). "
-                        "Fix it: `git commit --amend -m \"exp(model): try the swish activation\"`."
+                        '"{s}" is not conventional: it got past the hook (`--no-verify`?). '
+                        'Fix it: `git commit --amend -m "exp(model): try the swish activation"`.'
                     ),
                     ko=(
-                        "\"{s}\"는 규칙에 맞지 않아요: 훅을 건너뛰었나요(`--no-verify`)? "
-                        "`git commit --amend -m \"exp(model): swish 활성화 함수 시도\"`로 고쳐요."
+                        '"{s}"는 규칙에 맞지 않아요: 훅을 건너뛰었나요(`--no-verify`)? '
+                        '`git commit --amend -m "exp(model): swish 활성화 함수 시도"`로 고쳐요.'
                     ),
                 ),
                 s=bad[0].subject,
             )
         )
     else:
-        results.append(ok("message", Text(en="Every message is conventional.", ko="모든 메시지가 규칙에 맞아요.")))
+        results.append(
+            ok(
+                "message",
+                Text(en="Every message is conventional.", ko="모든 메시지가 규칙에 맞아요."),
+            )
+        )
     return results
 
 
@@ -134,28 +149,44 @@ EXERCISE = Exercise(
     story=Text(
         en=(
             "You staged a swish activation to try on branch `MySwishTest`, and this repository "
-            "runs the team's conventions hooks. Commit it with `git commit -m \"changed stuff\"`, "
+            'runs the team\'s conventions hooks. Commit it with `git commit -m "changed stuff"`, '
             "read what the hooks say, and fix what they ask for."
         ),
         ko=(
-            "`MySwishTest` 브랜치에 swish 활성화 함수 변경을 스테이징해 뒀고, 이 저장소에는 팀 규칙 훅이 "
-            "설치돼 있어요. `git commit -m \"changed stuff\"`로 커밋해 보고, 훅이 하는 말을 읽고 "
+            "`MySwishTest` 브랜치에 swish 활성화 함수 변경을 스테이징해 뒀고, 이 저장소에는 "
+            "팀 규칙 훅이 "
+            '설치돼 있어요. `git commit -m "changed stuff"`로 커밋해 보고, 훅이 하는 말을 읽고 '
             "요청대로 고쳐요."
         ),
     ),
     goal=Text(
-        en="Done: the change is committed on a `<type>/<topic>` branch with a conventional message, hooks untouched.",
-        ko="완료 조건: `<type>/<topic>` 브랜치에 규칙에 맞는 메시지로 커밋돼 있고, 훅은 그대로예요.",
+        en=(
+            "Done: the change is committed on a `<type>/<topic>` branch "
+            "with a conventional message, hooks untouched."
+        ),
+        ko=(
+            "완료 조건: `<type>/<topic>` 브랜치에 규칙에 맞는 메시지로 커밋돼 있고, 훅은 "
+            "그대로예요."
+        ),
     ),
     steps=(
         Step(
             "branch",
-            Text(en="1. Rename the branch the way the hook says.", ko="1. 훅이 알려 준 대로 브랜치 이름을 바꿔요."),
+            Text(
+                en="1. Rename the branch the way the hook says.",
+                ko="1. 훅이 알려 준 대로 브랜치 이름을 바꿔요.",
+            ),
         ),
-        Step("committed", Text(en="2. Commit the staged change.", ko="2. 스테이징된 변경을 커밋해요.")),
+        Step(
+            "committed",
+            Text(en="2. Commit the staged change.", ko="2. 스테이징된 변경을 커밋해요."),
+        ),
         Step(
             "message",
-            Text(en="3. Use a conventional message (no `--no-verify`).", ko="3. 규칙에 맞는 메시지를 써요 (`--no-verify` 없이)."),
+            Text(
+                en="3. Use a conventional message (no `--no-verify`).",
+                ko="3. 규칙에 맞는 메시지를 써요 (`--no-verify` 없이).",
+            ),
         ),
     ),
     hints=(
@@ -163,7 +194,10 @@ EXERCISE = Exercise(
             en="Each hook message ends with the exact command that fixes it.",
             ko="훅 메시지 끝에 바로 고치는 명령이 나와요.",
         ),
-        Text(en="`git branch -m <new-name>` renames the current branch.", ko="`git branch -m <새 이름>`은 지금 브랜치 이름을 바꿔요."),
+        Text(
+            en="`git branch -m <new-name>` renames the current branch.",
+            ko="`git branch -m <새 이름>`은 지금 브랜치 이름을 바꿔요.",
+        ),
     ),
     solution=(
         "git branch -m exp/swish-activation",

@@ -81,7 +81,8 @@ def check(scene: Scene) -> list[StepResult]:
                         ),
                         ko=(
                             "origin의 main에 이미 `arch: gru`가 있지만 PR은 한 번도 열리지 "
-                            "않았어요: 리뷰도 CI도 없이 main에 바로 푸시했어요. `mergecamp reset` 후 "
+                            "않았어요: 리뷰도 CI도 없이 main에 바로 푸시했어요. `mergecamp "
+                            "reset` 후 "
                             "`mergecamp pr open`으로 진행해요."
                         ),
                     ),
@@ -233,7 +234,8 @@ EXERCISE = Exercise(
             "Mina is busy on main too, so expect the reviewer to ask for something."
         ),
         ko=(
-            "노트북에서 GRU 결과가 좋았어요. 이제 팀 방식대로 main에 넣어야 해요: 브랜치, PR, 리뷰, "
+            "노트북에서 GRU 결과가 좋았어요. 이제 팀 방식대로 main에 넣어야 해요: 브랜치, "
+            "PR, 리뷰, "
             "CI(팀 폴더는 `../pull-request-team`). 민아도 main에서 작업 중이라 리뷰어가 뭔가 "
             "요청할 거예요."
         ),
@@ -257,7 +259,8 @@ EXERCISE = Exercise(
                     "conventionally, `git push -u origin exp/gru`, `mergecamp pr open`."
                 ),
                 ko=(
-                    "1. `git switch -c exp/gru`, configs/default.yaml에서 `arch: gru`로 바꾸고 규칙에 "
+                    "1. `git switch -c exp/gru`, configs/default.yaml에서 `arch: gru`로 "
+                    "바꾸고 규칙에 "
                     "맞게 커밋, `git push -u origin exp/gru`, `mergecamp pr open`."
                 ),
             ),
@@ -265,8 +268,14 @@ EXERCISE = Exercise(
         Step(
             "merged",
             Text(
-                en="2. Fix every review comment, push, `mergecamp pr open` again, then `mergecamp pr merge`.",
-                ko="2. 리뷰 코멘트를 모두 고치고 푸시, `mergecamp pr open`을 다시 한 뒤 `mergecamp pr merge`.",
+                en=(
+                    "2. Fix every review comment, push, `mergecamp pr open` "
+                    "again, then `mergecamp pr merge`."
+                ),
+                ko=(
+                    "2. 리뷰 코멘트를 모두 고치고 푸시, `mergecamp pr open`을 다시 한 뒤 "
+                    "`mergecamp pr merge`."
+                ),
             ),
         ),
         Step(

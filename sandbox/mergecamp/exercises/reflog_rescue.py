@@ -46,7 +46,14 @@ def check(scene: Scene) -> list[StepResult]:
     results: list[StepResult] = []
     if tip is not None and tip.hexsha == lost:
         results.append(
-            ok("restored", Text(en="`{b}` is back with both commits.", ko="`{b}`가 커밋 두 개와 함께 돌아왔어요."), b=BRANCH)
+            ok(
+                "restored",
+                Text(
+                    en="`{b}` is back with both commits.",
+                    ko="`{b}`가 커밋 두 개와 함께 돌아왔어요.",
+                ),
+                b=BRANCH,
+            )
         )
     elif tip is not None and lost and repo.is_ancestor(tip.hexsha, lost):
         results.append(
@@ -54,11 +61,11 @@ def check(scene: Scene) -> list[StepResult]:
                 "restored",
                 Text(
                     en=(
-                        "`{b}` is back but stops at {sha} \"{s}\": the newer commit is missing. "
+                        '`{b}` is back but stops at {sha} "{s}": the newer commit is missing. '
                         "Look further in `git reflog` and `git branch -f {b} <sha>`."
                     ),
                     ko=(
-                        "`{b}`가 돌아왔지만 {sha} \"{s}\"에서 멈춰 있어요: 더 최근 커밋이 빠졌어요. "
+                        '`{b}`가 돌아왔지만 {sha} "{s}"에서 멈춰 있어요: 더 최근 커밋이 빠졌어요. '
                         "`git reflog`를 더 살펴보고 `git branch -f {b} <sha>`를 해요."
                     ),
                 ),
@@ -74,16 +81,20 @@ def check(scene: Scene) -> list[StepResult]:
                 Text(
                     en=(
                         "`{b}` {state}. `git reflog` lists where HEAD has been; find "
-                        "\"stack two bidirectional layers\" and `git branch {b} <sha>`."
+                        '"stack two bidirectional layers" and `git branch {b} <sha>`.'
                     ),
                     ko=(
                         "`{b}` {state_ko}. `git reflog`에 HEAD가 거쳐 간 곳이 나와요. "
-                        "\"stack two bidirectional layers\"를 찾아 `git branch {b} <sha>`를 해요."
+                        '"stack two bidirectional layers"를 찾아 `git branch {b} <sha>`를 해요.'
                     ),
                 ),
                 b=BRANCH,
-                state="does not exist" if tip is None else "points at a commit that is not the lost work",
-                state_ko="브랜치가 없어요" if tip is None else "브랜치가 잃어버린 작업이 아닌 커밋을 가리켜요",
+                state="does not exist"
+                if tip is None
+                else "points at a commit that is not the lost work",
+                state_ko="브랜치가 없어요"
+                if tip is None
+                else "브랜치가 잃어버린 작업이 아닌 커밋을 가리켜요",
             )
         )
     main = branch_tip(repo, "main")
@@ -94,8 +105,15 @@ def check(scene: Scene) -> list[StepResult]:
             fail(
                 "main-kept",
                 Text(
-                    en="main moved: the lost work belongs on `{b}`, not main. `git reset --hard ORIG_HEAD` on main, or `mergecamp reset`.",
-                    ko="main이 바뀌었어요: 잃어버린 작업은 main이 아니라 `{b}`에 있어야 해요. main에서 `git reset --hard ORIG_HEAD` 하거나 `mergecamp reset`을 해요.",
+                    en=(
+                        "main moved: the lost work belongs on `{b}`, not main. `git "
+                        "reset --hard ORIG_HEAD` on main, or `mergecamp reset`."
+                    ),
+                    ko=(
+                        "main이 바뀌었어요: 잃어버린 작업은 main이 아니라 `{b}`에 있어야 "
+                        "해요. main에서 `git "
+                        "reset --hard ORIG_HEAD` 하거나 `mergecamp reset`을 해요."
+                    ),
                 ),
                 b=BRANCH,
             )
@@ -122,24 +140,42 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en="Done: `exp/bidirectional` points at its old tip again (both commits), main unchanged.",
-        ko="완료 조건: `exp/bidirectional`이 다시 예전 끝 커밋(커밋 두 개)을 가리키고, main은 그대로예요.",
+        ko=(
+            "완료 조건: `exp/bidirectional`이 다시 예전 끝 커밋(커밋 두 개)을 가리키고, main은 "
+            "그대로예요."
+        ),
     ),
     steps=(
         Step(
             "restored",
             Text(
-                en="1. `git reflog`, find the branch's last commit, `git branch exp/bidirectional <sha>`.",
-                ko="1. `git reflog`로 브랜치의 마지막 커밋을 찾아 `git branch exp/bidirectional <sha>`.",
+                en=(
+                    "1. `git reflog`, find the branch's last commit, `git branch "
+                    "exp/bidirectional <sha>`."
+                ),
+                ko=(
+                    "1. `git reflog`로 브랜치의 마지막 커밋을 찾아 `git branch "
+                    "exp/bidirectional <sha>`."
+                ),
             ),
         ),
         Step("main-kept", Text(en="2. Leave main as it is.", ko="2. main은 그대로 둬요.")),
     ),
     hints=(
         Text(
-            en="\"checkout: moving from exp/bidirectional to main\" in the reflog: the line below it is the tip.",
-            ko="reflog의 \"checkout: moving from exp/bidirectional to main\" 바로 전 위치가 끝 커밋이에요.",
+            en=(
+                '"checkout: moving from exp/bidirectional to main" in the reflog: the line '
+                "below it is the tip."
+            ),
+            ko=(
+                'reflog의 "checkout: moving from exp/bidirectional to main" 바로 전 위치가 끝 '
+                "커밋이에요."
+            ),
         ),
-        Text(en="`HEAD@{1}` means where HEAD was one move ago.", ko="`HEAD@{1}`은 한 번 이동하기 전 HEAD 위치예요."),
+        Text(
+            en="`HEAD@{1}` means where HEAD was one move ago.",
+            ko="`HEAD@{1}`은 한 번 이동하기 전 HEAD 위치예요.",
+        ),
     ),
     solution=("git branch exp/bidirectional 'HEAD@{1}'",),
     setup=setup,

@@ -24,7 +24,9 @@ def setup(scene: Scene) -> None:
     root = Path(repo.working_tree_dir or "")
     set_option(root / CONFIG, "activation", "relu")
     bad = commit_all(repo, "feat(model): use relu in the head", JUN, clock)
-    append_text(root / "NOTES.md", "- Baseline MSE on the adding problem: 0.167 is the number to beat.\n")
+    append_text(
+        root / "NOTES.md", "- Baseline MSE on the adding problem: 0.167 is the number to beat.\n"
+    )
     after = commit_all(repo, "docs: write down the baseline to beat", MINA, clock)
     origin = publish(scene, repo, teammates=(JUN_T,))
     remember(origin, bad=bad.hexsha, after=after.hexsha)
@@ -53,7 +55,8 @@ def check(scene: Scene) -> list[StepResult]:
                     ),
                     ko=(
                         "origin의 main에 {bad}와 민아의 {after} 커밋이 없어요: reset 후 강제 "
-                        "푸시했어요. 이미 pull한 팀원들은 origin에서 사라진 커밋을 갖게 돼요. 공유된 "
+                        "푸시했어요. 이미 pull한 팀원들은 origin에서 사라진 커밋을 갖게 "
+                        "돼요. 공유된 "
                         "히스토리는 다시 쓰지 않고 `git revert`로 되돌려요. `mergecamp reset` 후 "
                         "다시 해 봐요."
                     ),
@@ -89,10 +92,10 @@ def check(scene: Scene) -> list[StepResult]:
                 Text(
                     en=(
                         "origin's main has activation {activation} and no commit saying \"This "
-                        "reverts commit {bad}\". Run `git revert --no-edit {bad}`, then `git push`."
+                        'reverts commit {bad}". Run `git revert --no-edit {bad}`, then `git push`.'
                     ),
                     ko=(
-                        "origin의 main은 activation이 {activation}이고 \"This reverts commit {bad}\" "
+                        'origin의 main은 activation이 {activation}이고 "This reverts commit {bad}" '
                         "커밋이 없어요. `git revert --no-edit {bad}` 후 `git push`를 해요."
                     ),
                 ),
@@ -102,14 +105,22 @@ def check(scene: Scene) -> list[StepResult]:
         )
     local = origin_mod.ref(scene.root, "refs/heads/main")
     if local == main:
-        results.append(ok("in-sync", Text(en="Your main matches origin's.", ko="내 main이 origin과 같아요.")))
+        results.append(
+            ok("in-sync", Text(en="Your main matches origin's.", ko="내 main이 origin과 같아요."))
+        )
     else:
         results.append(
             fail(
                 "in-sync",
                 Text(
-                    en="Your main ({local}) differs from origin's ({main}): `git push` (or `git pull`).",
-                    ko="내 main({local})이 origin의 main({main})과 달라요: `git push`(또는 `git pull`)를 해요.",
+                    en=(
+                        "Your main ({local}) differs from origin's ({main}): `git "
+                        "push` (or `git pull`)."
+                    ),
+                    ko=(
+                        "내 main({local})이 origin의 main({main})과 달라요: `git push`(또는 "
+                        "`git pull`)를 해요."
+                    ),
                 ),
                 local=(local or "?")[:7],
                 main=main[:7],
@@ -131,19 +142,25 @@ EXERCISE = Exercise(
             "change without rewriting history that the whole team has pulled."
         ),
         ko=(
-            "준의 \"use relu in the head\" 커밋이 origin의 main에 올라갔고 손실이 폭발했어요. 민아가 "
+            '준의 "use relu in the head" 커밋이 origin의 main에 올라갔고 손실이 폭발했어요. 민아가 '
             "이미 그 위에 커밋을 푸시했어요(팀 폴더: `../revert-pushed-team`). 팀 모두가 pull한 "
             "히스토리를 다시 쓰지 말고 준의 변경만 되돌려요."
         ),
     ),
     goal=Text(
         en="Done: origin's main keeps every commit and has a revert commit that brings back tanh.",
-        ko="완료 조건: origin의 main에 모든 커밋이 남아 있고, tanh로 되돌리는 리버트 커밋이 있어요.",
+        ko=(
+            "완료 조건: origin의 main에 모든 커밋이 남아 있고, tanh로 되돌리는 리버트 커밋이 "
+            "있어요."
+        ),
     ),
     steps=(
         Step(
             "history-kept",
-            Text(en="1. Do not reset or force-push main.", ko="1. main을 reset하거나 강제 푸시하지 않아요."),
+            Text(
+                en="1. Do not reset or force-push main.",
+                ko="1. main을 reset하거나 강제 푸시하지 않아요.",
+            ),
         ),
         Step(
             "reverted",
@@ -152,12 +169,14 @@ EXERCISE = Exercise(
                 ko="2. `git revert <준의 커밋 sha>` 후 `git push`.",
             ),
         ),
-        Step("in-sync", Text(en="3. Your main matches origin's.", ko="3. 내 main이 origin과 같아요.")),
+        Step(
+            "in-sync", Text(en="3. Your main matches origin's.", ko="3. 내 main이 origin과 같아요.")
+        ),
     ),
     hints=(
         Text(
-            en="`git log --oneline` shows the sha of \"use relu in the head\".",
-            ko="`git log --oneline`에서 \"use relu in the head\"의 sha를 찾아요.",
+            en='`git log --oneline` shows the sha of "use relu in the head".',
+            ko='`git log --oneline`에서 "use relu in the head"의 sha를 찾아요.',
         ),
         Text(
             en="`git revert` adds a new commit that applies the opposite change.",

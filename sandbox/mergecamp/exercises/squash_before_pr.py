@@ -96,7 +96,11 @@ def check(scene: Scene) -> list[StepResult]:
     problem = conventions.message_problem(message)
     if problem is None:
         results.append(
-            ok("message", Text(en="\"{s}\" is a conventional message.", ko="\"{s}\"는 규칙에 맞는 메시지예요."), s=own[0].subject)
+            ok(
+                "message",
+                Text(en='"{s}" is a conventional message.', ko='"{s}"는 규칙에 맞는 메시지예요.'),
+                s=own[0].subject,
+            )
         )
     else:
         results.append(
@@ -104,12 +108,12 @@ def check(scene: Scene) -> list[StepResult]:
                 "message",
                 Text(
                     en=(
-                        "\"{s}\" is not a conventional message. "
-                        "`git commit --amend -m \"exp(model): try the swish activation\"`."
+                        '"{s}" is not a conventional message. '
+                        '`git commit --amend -m "exp(model): try the swish activation"`.'
                     ),
                     ko=(
-                        "\"{s}\"는 규칙에 맞지 않아요. "
-                        "`git commit --amend -m \"exp(model): swish 활성화 함수 시도\"`를 해요."
+                        '"{s}"는 규칙에 맞지 않아요. '
+                        '`git commit --amend -m "exp(model): swish 활성화 함수 시도"`를 해요.'
                     ),
                 ),
                 s=own[0].subject,
@@ -117,7 +121,12 @@ def check(scene: Scene) -> list[StepResult]:
         )
     remote = origin_mod.ref(origin, f"refs/heads/{BRANCH}")
     if remote == tip:
-        results.append(ok("pushed", Text(en="origin has the clean branch.", ko="origin에 정리된 브랜치가 있어요.")))
+        results.append(
+            ok(
+                "pushed",
+                Text(en="origin has the clean branch.", ko="origin에 정리된 브랜치가 있어요."),
+            )
+        )
     else:
         results.append(
             fail(
@@ -140,19 +149,25 @@ EXERCISE = Exercise(
     title=Text(en="Squash before the PR", ko="PR 전에 커밋 합치기"),
     story=Text(
         en=(
-            "Your `exp/swish` branch works, but its history reads \"wip\", \"wip 2\", \"fix typo\", "
-            "\"more\". Before the team reviews it (origin is in `../squash-before-pr-team`), make it "
+            'Your `exp/swish` branch works, but its history reads "wip", "wip 2", "fix typo", '
+            '"more". Before the team reviews it (origin is in `../squash-before-pr-team`), make it '
             "one commit that says what it does, then push it."
         ),
         ko=(
-            "`exp/swish` 브랜치는 잘 돌아가는데 히스토리가 \"wip\", \"wip 2\", \"fix typo\", \"more\"예요. "
+            '`exp/swish` 브랜치는 잘 돌아가는데 히스토리가 "wip", "wip 2", "fix typo", "more"예요. '
             "팀 리뷰 전에(origin은 `../squash-before-pr-team`) 무엇을 하는지 말해 주는 커밋 하나로 "
             "합치고 푸시해요."
         ),
     ),
     goal=Text(
-        en="Done: `exp/swish` is one conventional commit on top of main with all the changes, pushed.",
-        ko="완료 조건: `exp/swish`가 main 위에 모든 변경을 담은 규칙에 맞는 커밋 하나이고, 푸시돼 있어요.",
+        en=(
+            "Done: `exp/swish` is one conventional commit on top of main "
+            "with all the changes, pushed."
+        ),
+        ko=(
+            "완료 조건: `exp/swish`가 main 위에 모든 변경을 담은 규칙에 맞는 커밋 하나이고, "
+            "푸시돼 있어요."
+        ),
     ),
     steps=(
         Step(
@@ -169,7 +184,10 @@ EXERCISE = Exercise(
                 ko="2. 규칙에 맞는 메시지를 붙여요 (`git commit --amend`).",
             ),
         ),
-        Step("pushed", Text(en="3. `git push -u origin exp/swish`.", ko="3. `git push -u origin exp/swish`.")),
+        Step(
+            "pushed",
+            Text(en="3. `git push -u origin exp/swish`.", ko="3. `git push -u origin exp/swish`."),
+        ),
     ),
     hints=(
         Text(

@@ -51,7 +51,8 @@ def check(scene: Scene) -> list[StepResult]:
                         "`git switch -c fix/max-epochs main`, fix the line and commit."
                     ),
                     ko=(
-                        "main에서 딴 브랜치 중 `max_epochs: 10`으로 고친 게 아직 없어요. `git stash` 후 "
+                        "main에서 딴 브랜치 중 `max_epochs: 10`으로 고친 게 아직 없어요. "
+                        "`git stash` 후 "
                         "`git switch -c fix/max-epochs main`, 그 줄을 고치고 커밋해요."
                     ),
                 ),
@@ -71,10 +72,12 @@ def check(scene: Scene) -> list[StepResult]:
                     Text(
                         en=(
                             "`{b}` has the fix, but your half-done experiment came along (arch or "
-                            "hidden_size changed). Stash first, so the fix branch holds the fix only."
+                            "hidden_size changed). Stash first, so the fix branch holds the "
+                            "fix only."
                         ),
                         ko=(
-                            "`{b}`에 수정은 있지만 하다 만 실험 내용(arch나 hidden_size)까지 따라갔어요. "
+                            "`{b}`에 수정은 있지만 하다 만 실험 내용(arch나 hidden_size)까지 "
+                            "따라갔어요. "
                             "먼저 stash해서 수정 브랜치에는 수정만 담아요."
                         ),
                     ),
@@ -83,7 +86,14 @@ def check(scene: Scene) -> list[StepResult]:
             )
         else:
             results.append(
-                ok("fix-committed", Text(en="`{b}` fixes max_epochs, nothing else.", ko="`{b}`가 max_epochs만 고쳤어요."), b=fixes[0])
+                ok(
+                    "fix-committed",
+                    Text(
+                        en="`{b}` fixes max_epochs, nothing else.",
+                        ko="`{b}`가 max_epochs만 고쳤어요.",
+                    ),
+                    b=fixes[0],
+                )
             )
     state = read_state(scene.root / ".git")
     text = worktree_text(repo, CONFIG) or ""
@@ -92,7 +102,13 @@ def check(scene: Scene) -> list[StepResult]:
     wip_here = read_option(text, "hidden_size") == "96" and read_option(text, "num_layers") == "3"
     if state.branch == EXP and (wip_here or committed_wip):
         results.append(
-            ok("wip-restored", Text(en="You are back on `{e}` with your work.", ko="작업과 함께 `{e}`로 돌아왔어요."), e=EXP)
+            ok(
+                "wip-restored",
+                Text(
+                    en="You are back on `{e}` with your work.", ko="작업과 함께 `{e}`로 돌아왔어요."
+                ),
+                e=EXP,
+            )
         )
     else:
         results.append(
@@ -100,7 +116,8 @@ def check(scene: Scene) -> list[StepResult]:
                 "wip-restored",
                 Text(
                     en=(
-                        "You are on {where} and the half-done change (hidden_size 96, num_layers 3) "
+                        "You are on {where} and the half-done change (hidden_size 96, "
+                        "num_layers 3) "
                         "is not in the work tree. `git switch {e}` and `git stash pop`."
                     ),
                     ko=(
@@ -114,14 +131,23 @@ def check(scene: Scene) -> list[StepResult]:
         )
     stashes = repo.git.stash("list").strip()
     if not stashes:
-        results.append(ok("stash-empty", Text(en="No stash left behind.", ko="남은 stash가 없어요.")))
+        results.append(
+            ok("stash-empty", Text(en="No stash left behind.", ko="남은 stash가 없어요."))
+        )
     elif results[-1].passed:
         results.append(
             fail(
                 "stash-empty",
                 Text(
-                    en="A stash is still there (`git stash list`). `git stash pop` applies and drops it; if it is applied already, `git stash drop`.",
-                    ko="stash가 아직 남아 있어요(`git stash list`). `git stash pop`은 적용하고 지워요. 이미 적용했다면 `git stash drop`.",
+                    en=(
+                        "A stash is still there (`git stash list`). `git stash pop` "
+                        "applies and drops it; if it is applied already, `git stash "
+                        "drop`."
+                    ),
+                    ko=(
+                        "stash가 아직 남아 있어요(`git stash list`). `git stash pop`은 적용하고 "
+                        "지워요. 이미 적용했다면 `git stash drop`."
+                    ),
                 ),
             )
         )
@@ -143,34 +169,56 @@ EXERCISE = Exercise(
         ),
         ko=(
             "`exp/attention`에서 어텐션 모델을 넓히는 작업을 반쯤 했는데 준이 연락했어요: main이 "
-            "디버깅하다 남은 설정 때문에 1 epoch만 학습한대요. 하던 작업을 잠시 치워 두고, main에서 "
+            "디버깅하다 남은 설정 때문에 1 epoch만 학습한대요. 하던 작업을 잠시 치워 두고, "
+            "main에서 "
             "딴 브랜치에서 `max_epochs`를 10으로 고친 다음, 실험으로 돌아와요."
         ),
     ),
     goal=Text(
-        en="Done: a branch off main fixes max_epochs alone; you are on exp/attention with your work back; no stash left.",
-        ko="완료 조건: main에서 딴 브랜치가 max_epochs만 고치고, 나는 작업을 되찾은 채 exp/attention에 있고, stash는 비어 있어요.",
+        en=(
+            "Done: a branch off main fixes max_epochs alone; you are on "
+            "exp/attention with your work back; no stash left."
+        ),
+        ko=(
+            "완료 조건: main에서 딴 브랜치가 max_epochs만 고치고, 나는 작업을 되찾은 채 "
+            "exp/attention에 있고, stash는 비어 있어요."
+        ),
     ),
     steps=(
         Step(
             "fix-committed",
             Text(
-                en="1. `git stash`, `git switch -c fix/max-epochs main`, set `max_epochs: 10`, commit.",
-                ko="1. `git stash`, `git switch -c fix/max-epochs main`, `max_epochs: 10`으로 고치고 커밋.",
+                en=(
+                    "1. `git stash`, `git switch -c fix/max-epochs main`, set "
+                    "`max_epochs: 10`, commit."
+                ),
+                ko=(
+                    "1. `git stash`, `git switch -c fix/max-epochs main`, "
+                    "`max_epochs: 10`으로 고치고 커밋."
+                ),
             ),
         ),
         Step(
             "wip-restored",
-            Text(en="2. `git switch exp/attention` and `git stash pop`.", ko="2. `git switch exp/attention` 후 `git stash pop`."),
+            Text(
+                en="2. `git switch exp/attention` and `git stash pop`.",
+                ko="2. `git switch exp/attention` 후 `git stash pop`.",
+            ),
         ),
         Step("stash-empty", Text(en="3. Leave no stash behind.", ko="3. stash를 남기지 않아요.")),
     ),
     hints=(
         Text(
-            en="`git switch main` refuses: your change would be overwritten. That is what stash is for.",
+            en=(
+                "`git switch main` refuses: your change would be "
+                "overwritten. That is what stash is for."
+            ),
             ko="`git switch main`이 거절돼요: 변경이 덮어써질 수 있어서요. 그럴 때 stash를 써요.",
         ),
-        Text(en="`git stash list` shows what is parked.", ko="`git stash list`로 치워 둔 작업을 봐요."),
+        Text(
+            en="`git stash list` shows what is parked.",
+            ko="`git stash list`로 치워 둔 작업을 봐요.",
+        ),
     ),
     solution=(
         "git stash",

@@ -40,12 +40,12 @@ def impostors(origin: Path, rev_range: str, scripted: set[str]) -> list[origin_m
 def impostor_text(commit: origin_mod.Commit, mine: Path) -> Text:
     return Text(
         en=(
-            "Commit {short} \"{subject}\" on origin carries {name}'s name: it was made in "
+            'Commit {short} "{subject}" on origin carries {name}\'s name: it was made in '
             "{name}'s clone, not yours. Work in your own clone (`cd {mine}`); "
             "`mergecamp reset` starts over."
         ),
         ko=(
-            "origin의 커밋 {short} \"{subject}\"에 {name}의 이름이 붙어 있어요: 내 클론이 아니라 "
+            'origin의 커밋 {short} "{subject}"에 {name}의 이름이 붙어 있어요: 내 클론이 아니라 '
             "{name}의 클론에서 만든 커밋이에요. 내 클론(`cd {mine}`)에서 작업하고, "
             "처음부터 하려면 `mergecamp reset`을 해요."
         ),

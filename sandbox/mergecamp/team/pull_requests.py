@@ -65,7 +65,10 @@ def load_all(origin: Path) -> list[PullRequest]:
     except (ValueError, TypeError) as err:
         raise MergecampError(
             Text(
-                en="The pull-request records in {path} are damaged ({err}). Delete the file to start over.",
+                en=(
+                    "The pull-request records in {path} are damaged ({err}). "
+                    "Delete the file to start over."
+                ),
                 ko="{path}의 PR 기록이 망가졌어요 ({err}). 파일을 지우면 처음부터 다시 시작해요.",
             ).format(path=path, err=err)
         ) from err
@@ -108,7 +111,10 @@ def _branch_head(origin: Path, branch: str) -> str:
         raise MergecampError(
             Text(
                 en="`{branch}` is not on origin yet. Push it first: `git push -u origin {branch}`.",
-                ko="`{branch}`가 아직 origin에 없어요. 먼저 푸시해요: `git push -u origin {branch}`.",
+                ko=(
+                    "`{branch}`가 아직 origin에 없어요. 먼저 푸시해요: `git push -u origin "
+                    "{branch}`."
+                ),
             ).format(branch=branch)
         )
     return head
@@ -148,7 +154,8 @@ def open_pr(
                 ),
                 ko=(
                     "지금 `{base}`에 있어요: PR은 다른 브랜치를 {base}로 가져오는 거예요. "
-                    "작업을 브랜치에 올리고(`git switch -c exp/<idea>`) 푸시한 뒤 거기서 PR을 열어요."
+                    "작업을 브랜치에 올리고(`git switch -c exp/<idea>`) 푸시한 뒤 거기서 "
+                    "PR을 열어요."
                 ),
             ).format(base=base)
         )

@@ -102,7 +102,8 @@ def _branch_name(branch: str) -> list[Finding]:
                         "`git push origin --delete {branch}`, then open the PR from `{new}`."
                     ),
                     ko=(
-                        "브랜치 이름 `{branch}`가 팀 규칙(`<type>/<topic>`, 예: `exp/gru-encoder`)에 "
+                        "브랜치 이름 `{branch}`가 팀 규칙(`<type>/<topic>`, 예: "
+                        "`exp/gru-encoder`)에 "
                         "맞지 않아요: {problem}\n"
                         "고치는 법: `git branch -m {branch} {new}` 후 `git push -u origin {new}`, "
                         "`git push origin --delete {branch}`를 하고 `{new}`에서 PR을 다시 열어요."
