@@ -207,11 +207,11 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Done: the tag `culprit` names the first commit whose tests "
+            "The tag `culprit` names the first commit whose tests "
             "fail, bisect is over, main unchanged."
         ),
         ko=(
-            "완료 조건: `culprit` 태그가 테스트가 처음 실패하는 커밋을 가리키고, bisect는 "
+            "`culprit` 태그가 테스트가 처음 실패하는 커밋을 가리키고, bisect는 "
             "끝났고, main은 그대로예요."
         ),
     ),
@@ -219,24 +219,24 @@ EXERCISE = Exercise(
         Step(
             "bisect-done",
             Text(
-                en="1. `git bisect start main v0.1.0`, and when done `git bisect reset`.",
-                ko="1. `git bisect start main v0.1.0`, 다 끝나면 `git bisect reset`.",
+                en="`git bisect start main v0.1.0`, and when done `git bisect reset`.",
+                ko="`git bisect start main v0.1.0`, 다 끝나면 `git bisect reset`.",
             ),
         ),
         Step(
             "tagged",
             Text(
                 en=(
-                    "2. `git bisect run python -m pytest tests/test_models.py -q "
+                    "`git bisect run python -m pytest tests/test_models.py -q "
                     "-k swish`, then `git tag culprit <first bad sha>`."
                 ),
                 ko=(
-                    "2. `git bisect run python -m pytest tests/test_models.py -q "
+                    "`git bisect run python -m pytest tests/test_models.py -q "
                     "-k swish` 후 `git tag culprit <처음 나빠진 sha>`."
                 ),
             ),
         ),
-        Step("main-kept", Text(en="3. Leave main as it is.", ko="3. main은 그대로 둬요.")),
+        Step("main-kept", Text(en="Leave main as it is.", ko="main은 그대로 둬요.")),
     ),
     hints=(
         Text(

@@ -202,12 +202,9 @@ EXERCISE = Exercise(
         ),
     ),
     goal=Text(
-        en=(
-            "Done: a branch off main (e.g. `hotfix/learning-rate`) has "
-            "only the fix, pushed to origin."
-        ),
+        en=("A branch off main (e.g. `hotfix/learning-rate`) has only the fix, pushed to origin."),
         ko=(
-            "완료 조건: main에서 딴 브랜치(예: `hotfix/learning-rate`)에 수정만 들어 있고 "
+            "main에서 딴 브랜치(예: `hotfix/learning-rate`)에 수정만 들어 있고 "
             "origin에 푸시돼 있어요."
         ),
     ),
@@ -216,32 +213,30 @@ EXERCISE = Exercise(
             "fix-picked",
             Text(
                 en=(
-                    "1. `git switch -c hotfix/learning-rate main` and `git "
-                    "cherry-pick -x <fix sha>`."
+                    "`git switch -c hotfix/learning-rate main` and `git cherry-pick -x <fix sha>`."
                 ),
                 ko=(
-                    "1. `git switch -c hotfix/learning-rate main` 후 `git cherry-pick -x <수정 "
-                    "sha>`."
+                    "`git switch -c hotfix/learning-rate main` 후 `git cherry-pick -x <수정 sha>`."
                 ),
             ),
         ),
         Step(
             "nothing-else",
             Text(
-                en="2. Bring nothing else of the experiment.",
-                ko="2. 실험의 다른 변경은 가져오지 않아요.",
+                en="Bring nothing else of the experiment.",
+                ko="실험의 다른 변경은 가져오지 않아요.",
             ),
         ),
         Step(
             "pushed",
             Text(
-                en="3. `git push -u origin hotfix/learning-rate`.",
-                ko="3. `git push -u origin hotfix/learning-rate`.",
+                en="`git push -u origin hotfix/learning-rate`.",
+                ko="`git push -u origin hotfix/learning-rate`.",
             ),
         ),
         Step(
             "exp-untouched",
-            Text(en="4. Leave Sora's branch alone.", ko="4. 소라의 브랜치는 건드리지 않아요."),
+            Text(en="Leave Sora's branch alone.", ko="소라의 브랜치는 건드리지 않아요."),
         ),
     ),
     hints=(

@@ -276,11 +276,11 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Done: your clone is here, a branch like `exp/gru` has a conventional commit that "
+            "Your clone is here, a branch like `exp/gru` has a conventional commit that "
             "sets `arch: gru`, and origin has that branch, tracked by yours."
         ),
         ko=(
-            "완료 조건: 여기에 내 클론이 있고, `exp/gru` 같은 브랜치에 `arch: gru`로 바꾼 "
+            "여기에 내 클론이 있고, `exp/gru` 같은 브랜치에 `arch: gru`로 바꾼 "
             "규칙에 맞는 커밋이 있고, origin에 그 브랜치가 올라가 내 브랜치가 그걸 추적해요."
         ),
     ),
@@ -289,11 +289,11 @@ EXERCISE = Exercise(
             "cloned",
             Text(
                 en=(
-                    "1. Clone: `git clone ../clone-and-push-team/origin.git "
+                    "Clone: `git clone ../clone-and-push-team/origin.git "
                     "sequence-lab`, then `cd sequence-lab`."
                 ),
                 ko=(
-                    "1. 클론해요: `git clone ../clone-and-push-team/origin.git "
+                    "클론해요: `git clone ../clone-and-push-team/origin.git "
                     "sequence-lab` 후 `cd sequence-lab`."
                 ),
             ),
@@ -302,11 +302,11 @@ EXERCISE = Exercise(
             "branch",
             Text(
                 en=(
-                    "2. Create `exp/gru`, set `arch: gru` in "
+                    "Create `exp/gru`, set `arch: gru` in "
                     "configs/default.yaml, commit with a conventional message."
                 ),
                 ko=(
-                    "2. `exp/gru` 브랜치를 만들고 configs/default.yaml에서 `arch: gru`로 바꿔 "
+                    "`exp/gru` 브랜치를 만들고 configs/default.yaml에서 `arch: gru`로 바꿔 "
                     "규칙에 맞는 메시지로 커밋해요."
                 ),
             ),
@@ -314,15 +314,15 @@ EXERCISE = Exercise(
         Step(
             "pushed",
             Text(
-                en="3. Push the branch to origin (not main).",
-                ko="3. 브랜치를 origin에 푸시해요 (main 말고요).",
+                en="Push the branch to origin (not main).",
+                ko="브랜치를 origin에 푸시해요 (main 말고요).",
             ),
         ),
         Step(
             "upstream",
             Text(
-                en="4. Make your branch track origin's: `git push -u origin exp/gru`.",
-                ko="4. 내 브랜치가 origin 브랜치를 추적하게 해요: `git push -u origin exp/gru`.",
+                en="Make your branch track origin's: `git push -u origin exp/gru`.",
+                ko="내 브랜치가 origin 브랜치를 추적하게 해요: `git push -u origin exp/gru`.",
             ),
         ),
     ),

@@ -227,11 +227,11 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Done: origin/exp/tuning has Jun's commit and yours on top of it (no merge commit, "
+            "Origin/exp/tuning has Jun's commit and yours on top of it (no merge commit, "
             "no force-push), and your branch matches origin's."
         ),
         ko=(
-            "완료 조건: origin/exp/tuning에 준의 커밋과 그 위에 내 커밋이 있고(머지 커밋도 강제 "
+            "origin/exp/tuning에 준의 커밋과 그 위에 내 커밋이 있고(머지 커밋도 강제 "
             "푸시도 없이), 내 브랜치가 origin과 같아요."
         ),
     ),
@@ -239,30 +239,29 @@ EXERCISE = Exercise(
         Step(
             "team-kept",
             Text(
-                en="1. `git push` and read why it is rejected; never `--force` over Jun's work.",
+                en="`git push` and read why it is rejected; never `--force` over Jun's work.",
                 ko=(
-                    "1. `git push`를 해 보고 왜 거절되는지 읽어요. 준의 작업 위로 `--force`는 "
-                    "안 돼요."
+                    "`git push`를 해 보고 왜 거절되는지 읽어요. 준의 작업 위로 `--force`는 안 돼요."
                 ),
             ),
         ),
         Step(
             "your-change",
             Text(
-                en="2. Bring Jun's commit in: `git pull --rebase`.",
-                ko="2. 준의 커밋을 가져와요: `git pull --rebase`.",
+                en="Bring Jun's commit in: `git pull --rebase`.",
+                ko="준의 커밋을 가져와요: `git pull --rebase`.",
             ),
         ),
         Step(
             "linear",
             Text(
-                en="3. Keep the history linear (no merge commit).",
-                ko="3. 히스토리를 일직선으로 유지해요 (머지 커밋 없이).",
+                en="Keep the history linear (no merge commit).",
+                ko="히스토리를 일직선으로 유지해요 (머지 커밋 없이).",
             ),
         ),
         Step(
             "in-sync",
-            Text(en="4. `git push` again.", ko="4. 다시 `git push`를 해요."),
+            Text(en="`git push` again.", ko="다시 `git push`를 해요."),
         ),
     ),
     hints=(

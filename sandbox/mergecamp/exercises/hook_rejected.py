@@ -161,31 +161,28 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Done: the change is committed on a `<type>/<topic>` branch "
+            "The change is committed on a `<type>/<topic>` branch "
             "with a conventional message, hooks untouched."
         ),
-        ko=(
-            "완료 조건: `<type>/<topic>` 브랜치에 규칙에 맞는 메시지로 커밋돼 있고, 훅은 "
-            "그대로예요."
-        ),
+        ko=("`<type>/<topic>` 브랜치에 규칙에 맞는 메시지로 커밋돼 있고, 훅은 그대로예요."),
     ),
     steps=(
         Step(
             "branch",
             Text(
-                en="1. Rename the branch the way the hook says.",
-                ko="1. 훅이 알려 준 대로 브랜치 이름을 바꿔요.",
+                en="Rename the branch the way the hook says.",
+                ko="훅이 알려 준 대로 브랜치 이름을 바꿔요.",
             ),
         ),
         Step(
             "committed",
-            Text(en="2. Commit the staged change.", ko="2. 스테이징된 변경을 커밋해요."),
+            Text(en="Commit the staged change.", ko="스테이징된 변경을 커밋해요."),
         ),
         Step(
             "message",
             Text(
-                en="3. Use a conventional message (no `--no-verify`).",
-                ko="3. 규칙에 맞는 메시지를 써요 (`--no-verify` 없이).",
+                en="Use a conventional message (no `--no-verify`).",
+                ko="규칙에 맞는 메시지를 써요 (`--no-verify` 없이).",
             ),
         ),
     ),

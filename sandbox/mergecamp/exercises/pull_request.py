@@ -242,11 +242,11 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Done: a PR from your branch is merged into origin's main with a merge commit, "
+            "A PR from your branch is merged into origin's main with a merge commit, "
             "main has `arch: gru` and Mina's commit, and your local main matches origin's."
         ),
         ko=(
-            "완료 조건: 내 브랜치의 PR이 머지 커밋으로 origin의 main에 들어가고, main에 "
+            "내 브랜치의 PR이 머지 커밋으로 origin의 main에 들어가고, main에 "
             "`arch: gru`와 민아의 커밋이 있고, 내 로컬 main이 origin과 같아요."
         ),
     ),
@@ -255,11 +255,11 @@ EXERCISE = Exercise(
             "pr-opened",
             Text(
                 en=(
-                    "1. `git switch -c exp/gru`, set `arch: gru` in configs/default.yaml, commit "
+                    "`git switch -c exp/gru`, set `arch: gru` in configs/default.yaml, commit "
                     "conventionally, `git push -u origin exp/gru`, `mergecamp pr open`."
                 ),
                 ko=(
-                    "1. `git switch -c exp/gru`, configs/default.yaml에서 `arch: gru`로 "
+                    "`git switch -c exp/gru`, configs/default.yaml에서 `arch: gru`로 "
                     "바꾸고 규칙에 "
                     "맞게 커밋, `git push -u origin exp/gru`, `mergecamp pr open`."
                 ),
@@ -269,24 +269,24 @@ EXERCISE = Exercise(
             "merged",
             Text(
                 en=(
-                    "2. Fix every review comment, push, `mergecamp pr open` "
+                    "Fix every review comment, push, `mergecamp pr open` "
                     "again, then `mergecamp pr merge`."
                 ),
                 ko=(
-                    "2. 리뷰 코멘트를 모두 고치고 푸시, `mergecamp pr open`을 다시 한 뒤 "
+                    "리뷰 코멘트를 모두 고치고 푸시, `mergecamp pr open`을 다시 한 뒤 "
                     "`mergecamp pr merge`."
                 ),
             ),
         ),
         Step(
             "team-kept",
-            Text(en="3. Keep Mina's commit on main.", ko="3. main에 있는 민아의 커밋을 지켜요."),
+            Text(en="Keep Mina's commit on main.", ko="main에 있는 민아의 커밋을 지켜요."),
         ),
         Step(
             "local-main",
             Text(
-                en="4. Update your local main: `git switch main && git pull`.",
-                ko="4. 내 로컬 main을 갱신해요: `git switch main && git pull`.",
+                en="Update your local main: `git switch main && git pull`.",
+                ko="내 로컬 main을 갱신해요: `git switch main && git pull`.",
             ),
         ),
     ),

@@ -139,27 +139,24 @@ EXERCISE = Exercise(
         ),
     ),
     goal=Text(
-        en="Done: `exp/bidirectional` points at its old tip again (both commits), main unchanged.",
-        ko=(
-            "완료 조건: `exp/bidirectional`이 다시 예전 끝 커밋(커밋 두 개)을 가리키고, main은 "
-            "그대로예요."
-        ),
+        en="`exp/bidirectional` points at its old tip again (both commits), main unchanged.",
+        ko=("`exp/bidirectional`이 다시 예전 끝 커밋(커밋 두 개)을 가리키고, main은 그대로예요."),
     ),
     steps=(
         Step(
             "restored",
             Text(
                 en=(
-                    "1. `git reflog`, find the branch's last commit, `git branch "
+                    "`git reflog`, find the branch's last commit, `git branch "
                     "exp/bidirectional <sha>`."
                 ),
                 ko=(
-                    "1. `git reflog`로 브랜치의 마지막 커밋을 찾아 `git branch "
+                    "`git reflog`로 브랜치의 마지막 커밋을 찾아 `git branch "
                     "exp/bidirectional <sha>`."
                 ),
             ),
         ),
-        Step("main-kept", Text(en="2. Leave main as it is.", ko="2. main은 그대로 둬요.")),
+        Step("main-kept", Text(en="Leave main as it is.", ko="main은 그대로 둬요.")),
     ),
     hints=(
         Text(

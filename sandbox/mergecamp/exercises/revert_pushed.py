@@ -148,30 +148,25 @@ EXERCISE = Exercise(
         ),
     ),
     goal=Text(
-        en="Done: origin's main keeps every commit and has a revert commit that brings back tanh.",
-        ko=(
-            "완료 조건: origin의 main에 모든 커밋이 남아 있고, tanh로 되돌리는 리버트 커밋이 "
-            "있어요."
-        ),
+        en="Origin's main keeps every commit and has a revert commit that brings back tanh.",
+        ko=("origin의 main에 모든 커밋이 남아 있고, tanh로 되돌리는 리버트 커밋이 있어요."),
     ),
     steps=(
         Step(
             "history-kept",
             Text(
-                en="1. Do not reset or force-push main.",
-                ko="1. main을 reset하거나 강제 푸시하지 않아요.",
+                en="Do not reset or force-push main.",
+                ko="main을 reset하거나 강제 푸시하지 않아요.",
             ),
         ),
         Step(
             "reverted",
             Text(
-                en="2. `git revert <sha of Jun's commit>` and `git push`.",
-                ko="2. `git revert <준의 커밋 sha>` 후 `git push`.",
+                en="`git revert <sha of Jun's commit>` and `git push`.",
+                ko="`git revert <준의 커밋 sha>` 후 `git push`.",
             ),
         ),
-        Step(
-            "in-sync", Text(en="3. Your main matches origin's.", ko="3. 내 main이 origin과 같아요.")
-        ),
+        Step("in-sync", Text(en="Your main matches origin's.", ko="내 main이 origin과 같아요.")),
     ),
     hints=(
         Text(

@@ -160,33 +160,27 @@ EXERCISE = Exercise(
         ),
     ),
     goal=Text(
-        en=(
-            "Done: `exp/swish` is one conventional commit on top of main "
-            "with all the changes, pushed."
-        ),
-        ko=(
-            "완료 조건: `exp/swish`가 main 위에 모든 변경을 담은 규칙에 맞는 커밋 하나이고, "
-            "푸시돼 있어요."
-        ),
+        en=("`exp/swish` is one conventional commit on top of main with all the changes, pushed."),
+        ko=("`exp/swish`가 main 위에 모든 변경을 담은 규칙에 맞는 커밋 하나이고, 푸시돼 있어요."),
     ),
     steps=(
         Step(
             "squashed",
             Text(
-                en="1. `git rebase -i main`: `pick` the first, `fixup` the rest.",
-                ko="1. `git rebase -i main`: 첫 커밋은 `pick`, 나머지는 `fixup`.",
+                en="`git rebase -i main`: `pick` the first, `fixup` the rest.",
+                ko="`git rebase -i main`: 첫 커밋은 `pick`, 나머지는 `fixup`.",
             ),
         ),
         Step(
             "message",
             Text(
-                en="2. Give it a conventional message (`git commit --amend`).",
-                ko="2. 규칙에 맞는 메시지를 붙여요 (`git commit --amend`).",
+                en="Give it a conventional message (`git commit --amend`).",
+                ko="규칙에 맞는 메시지를 붙여요 (`git commit --amend`).",
             ),
         ),
         Step(
             "pushed",
-            Text(en="3. `git push -u origin exp/swish`.", ko="3. `git push -u origin exp/swish`."),
+            Text(en="`git push -u origin exp/swish`.", ko="`git push -u origin exp/swish`."),
         ),
     ),
     hints=(

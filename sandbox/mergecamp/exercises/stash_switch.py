@@ -176,11 +176,11 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Done: a branch off main fixes max_epochs alone; you are on "
+            "A branch off main fixes max_epochs alone; you are on "
             "exp/attention with your work back; no stash left."
         ),
         ko=(
-            "완료 조건: main에서 딴 브랜치가 max_epochs만 고치고, 나는 작업을 되찾은 채 "
+            "main에서 딴 브랜치가 max_epochs만 고치고, 나는 작업을 되찾은 채 "
             "exp/attention에 있고, stash는 비어 있어요."
         ),
     ),
@@ -189,11 +189,11 @@ EXERCISE = Exercise(
             "fix-committed",
             Text(
                 en=(
-                    "1. `git stash`, `git switch -c fix/max-epochs main`, set "
+                    "`git stash`, `git switch -c fix/max-epochs main`, set "
                     "`max_epochs: 10`, commit."
                 ),
                 ko=(
-                    "1. `git stash`, `git switch -c fix/max-epochs main`, "
+                    "`git stash`, `git switch -c fix/max-epochs main`, "
                     "`max_epochs: 10`으로 고치고 커밋."
                 ),
             ),
@@ -201,11 +201,11 @@ EXERCISE = Exercise(
         Step(
             "wip-restored",
             Text(
-                en="2. `git switch exp/attention` and `git stash pop`.",
-                ko="2. `git switch exp/attention` 후 `git stash pop`.",
+                en="`git switch exp/attention` and `git stash pop`.",
+                ko="`git switch exp/attention` 후 `git stash pop`.",
             ),
         ),
-        Step("stash-empty", Text(en="3. Leave no stash behind.", ko="3. stash를 남기지 않아요.")),
+        Step("stash-empty", Text(en="Leave no stash behind.", ko="stash를 남기지 않아요.")),
     ),
     hints=(
         Text(
