@@ -227,7 +227,7 @@ EXERCISE = Exercise(
     ),
     goal=Text(
         en=(
-            "Origin/exp/tuning has Jun's commit and yours on top of it (no merge commit, "
+            "origin/exp/tuning has Jun's commit and yours on top of it (no merge commit, "
             "no force-push), and your branch matches origin's."
         ),
         ko=(

@@ -148,7 +148,7 @@ EXERCISE = Exercise(
         ),
     ),
     goal=Text(
-        en="Origin's main keeps every commit and has a revert commit that brings back tanh.",
+        en="origin's main keeps every commit and has a revert commit that brings back tanh.",
         ko=("origin의 main에 모든 커밋이 남아 있고, tanh로 되돌리는 리버트 커밋이 있어요."),
     ),
     steps=(
