@@ -40,7 +40,9 @@ TRACKS: tuple[Track, ...] = (
     ),
     Track(
         id="team",
-        title=Text(en="Team track: remotes, pull requests, teammates", ko="팀 트랙: 원격 저장소, PR, 팀원"),
+        title=Text(
+            en="Team track: remotes, pull requests, teammates", ko="팀 트랙: 원격 저장소, PR, 팀원"
+        ),
         exercise_ids=(
             "clone-and-push",
             "diverged-history",

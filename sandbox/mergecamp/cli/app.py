@@ -40,15 +40,28 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(["ko", "en"]), default=None,
-              help="Language of the texts (else MERGECAMP_LANG, else the locale).")
-@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where exercises live (else $MERGECAMP_HOME, else ~/mergecamp).")
+@click.option(
+    "--lang",
+    type=click.Choice(["ko", "en"]),
+    default=None,
+    help="Language of the texts (else MERGECAMP_LANG, else the locale).",
+)
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where exercises live (else $MERGECAMP_HOME, else ~/mergecamp).",
+)
 @click.version_option(__version__, prog_name="mergecamp")
 @click.pass_context
 def main(ctx: click.Context, lang: str | None, workspace: Path | None) -> None:
-    """Learn an ML team's git workflow in real repositories. / 실제 저장소에서 ML 팀의 git 워크플로를 익혀요."""
-    ctx.obj = Context(lang=resolve_lang(lang), workspace=(workspace or default_workspace()).resolve())
+    """Learn an ML team's git workflow in real repositories.
+
+    실제 저장소에서 ML 팀의 git 워크플로를 익혀요.
+    """
+    ctx.obj = Context(
+        lang=resolve_lang(lang), workspace=(workspace or default_workspace()).resolve()
+    )
 
 
 def pass_context(f):
