@@ -23,6 +23,15 @@ from mergecamp.paths import project_template
 
 EPOCHS = 6  # the LSTM solves the adding problem in about five epochs (~20 s on 2 cores)
 OUTPUT = Path("demo")
+NEXT_COMMANDS = (
+    "cd {project}",
+    "PYTHONPATH=src python -m sequence_lab fit --config configs/gru-adding.yaml",
+    "PYTHONPATH=src python -m sequence_lab fit --config configs/default.yaml "
+    "--ckpt_path last --trainer.max_epochs 10",
+    "python -m pytest -q tests/test_models.py",
+    "mergecamp list",
+    "mergecamp onboard",
+)
 TRAIN_ARGS = ["--trainer.enable_progress_bar", "false", "--trainer.enable_model_summary", "false"]
 
 T = {
@@ -47,22 +56,10 @@ T = {
         ko="아직 기준선보다 낮지 않아요: --trainer.max_epochs 20 으로 더 길게 학습해 보세요",
     ),
     "next": Text(
-        en="Next:\n"
-        "  cd {project}\n"
-        "  python -m sequence_lab fit --config configs/gru-adding.yaml   # another network\n"
-        "  python -m sequence_lab fit --config configs/default.yaml --ckpt_path last "
-        "--trainer.max_epochs 10   # resume\n"
-        "  python -m pytest -q tests/test_models.py   # the project's own tests\n"
-        "  mergecamp list      # git exercises built from this same project\n"
-        "  mergecamp onboard   # the guided start",
-        ko="다음으로 해 볼 것:\n"
-        "  cd {project}\n"
-        "  python -m sequence_lab fit --config configs/gru-adding.yaml   # 다른 네트워크\n"
-        "  python -m sequence_lab fit --config configs/default.yaml --ckpt_path last "
-        "--trainer.max_epochs 10   # 이어서 학습\n"
-        "  python -m pytest -q tests/test_models.py   # 프로젝트 자체 테스트\n"
-        "  mergecamp list      # 같은 프로젝트로 만든 git 연습 문제\n"
-        "  mergecamp onboard   # 안내를 따라 시작하기",
+        en="Next: another network, resuming, the project's own tests (in {project}),\n"
+        "then the git exercises built from this same project:",
+        ko="다음으로 다른 네트워크, 이어서 학습, 프로젝트 자체 테스트를 해 보세요({project}).\n"
+        "그다음엔 같은 프로젝트로 만든 git 연습 문제예요:",
     ),
     "no_ml": Text(
         en="The demo needs torch and lightning, which are not installed here: run "
@@ -173,6 +170,8 @@ def run(lang: Lang, output: Path = OUTPUT, epochs: int = EPOCHS) -> int:
     )
     say("result", loss=loss, baseline=baseline, verdict=verdict, seconds=seconds)
     say("next", project=project)
+    for command in NEXT_COMMANDS:
+        print("  " + command.format(project=project))
     return 0
 
 

@@ -21,6 +21,9 @@ OTHERS = [(m, t) for m in MODELS for t in TASKS if (m, t) != (DEFAULT_MODEL, DEF
 
 def project_pytest(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    # One thread per process: with two xdist workers that fills two cores without the
+    # oversubscription that makes small LSTMs slower, not faster.
+    env["OMP_NUM_THREADS"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
