@@ -11,14 +11,12 @@ PROJECT_NAME = {{ cookiecutter.project_name | tojson }}
 PROJECT_SLUG = {{ cookiecutter.project_slug | tojson }}
 PACKAGE_NAME = {{ cookiecutter.package_name | tojson }}
 
-# Modules the generated project imports, plus names that confuse pytest or Python itself:
-# a package called like one of them would hide the real module.
+# What the generated project imports besides the standard library (every name in
+# sys.stdlib_module_names is refused too), and names pytest itself relies on.
 SHADOWED = {
-    "torch", "lightning", "pytorch_lightning", "torchmetrics", "jsonargparse", "sklearn",
-    "numpy", "yaml", "typing", "test", "tests", "math", "csv", "collections", "pathlib",
-    "warnings", "importlib", "keyword", "sys", "os", "random", "copy", "abc", "types",
-    "json", "logging", "string", "io", "re", "time", "functools", "itertools", "dataclasses",
-    "enum", "conftest", "pytest", "setuptools", "site", "data", "models", "module", "cli",
+    "torch", "lightning", "pytorch_lightning", "lightning_fabric", "torchmetrics",
+    "jsonargparse", "sklearn", "numpy", "yaml", "pytest", "conftest", "test", "tests",
+    "setuptools", "pip",
 }
 
 
