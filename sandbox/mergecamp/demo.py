@@ -129,6 +129,8 @@ def last_metrics(project: Path) -> dict[str, float]:
         (project / "logs" / "lightning_logs").glob("version_*/metrics.csv"),
         key=lambda p: p.stat().st_mtime,
     )
+    if not runs:
+        raise DemoError(f"no metrics.csv under {project / 'logs'}")
     values: dict[str, float] = {}
     with runs[-1].open(newline="") as handle:
         for row in csv.DictReader(handle):
@@ -161,7 +163,11 @@ def run(lang: Lang, output: Path = OUTPUT, epochs: int = EPOCHS) -> int:
     seconds = time.monotonic() - started
     count = re.search(r"Parameters: ([\d,]+)", printed)
     say("params", count=count.group(1) if count else "?")
-    metrics = last_metrics(project)
+    try:
+        metrics = last_metrics(project)
+    except DemoError as err:
+        say("train_failed", code=0, tail=err)
+        return 1
     loss, baseline = metrics["val/loss"], metrics["val/baseline"]
     verdict = (
         T["better"].format(times=baseline / max(loss, 1e-12))(lang)

@@ -25,12 +25,18 @@ def test_sizes_are_linked_from_the_data(run_cli):
     assert (cli.model.hparams.input_size, cli.model.hparams.output_size) == (8, 10)
 
 
-def test_changing_arch_in_a_config_switches_the_network(run_cli):
+@pytest.mark.parametrize(
+    "config,arch,network",
+    [("lstm-classify", "conv1d", "ConvNet"), ("lstm-lm", "conv1d", "ConvNet"),
+     ("gru-adding", "transformer", "TransformerNet")],
+)  # fmt: skip
+def test_changing_arch_in_a_config_switches_the_network(run_cli, config, arch, network):
     cli, _ = run_cli(
-        "fit", "--config", str(CONFIGS / "lstm-classify.yaml"), "--model.arch", "conv1d",
+        "fit", "--config", str(CONFIGS / f"{config}.yaml"), "--model.arch", arch,
         "--trainer.fast_dev_run", "1",
     )  # fmt: skip
-    assert type(cli.model.net).__name__ == "ConvNet"
+    net = cli.model.net.body if hasattr(cli.model.net, "body") else cli.model.net
+    assert type(net).__name__ == network
 
 
 def test_predict_continues_the_prompt(run_cli):

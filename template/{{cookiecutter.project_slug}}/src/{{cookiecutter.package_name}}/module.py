@@ -29,6 +29,8 @@ class SequenceModule(L.LightningModule):
     for all of them; an option the chosen ``arch`` has no use for is ignored.
 
     ``input_size`` and ``output_size`` come from the data module (the CLI links them).
+    ``pool_size`` left empty means 2, or 1 for a language model, whose time axis must
+    keep one step per character.
     """
 
     #: One output per time step (language modelling) instead of one per sequence.
@@ -51,7 +53,7 @@ class SequenceModule(L.LightningModule):
         kernel_size: int = 3,
         stride: int = 1,
         padding: int = 1,
-        pool_size: int = 2,
+        pool_size: int | None = None,
         nhead: int = 4,
         embedding_dim: int = 32,
         lr: float = 1e-3,

@@ -66,14 +66,18 @@ def build_network(
     kernel_size: int = 3,
     stride: int = 1,
     padding: int = 1,
-    pool_size: int = 2,
+    pool_size: int | None = None,
     nhead: int = 4,
 ) -> nn.Module:
     """The network named ``arch``; options that do not apply to it are ignored.
 
     ``sequence_output`` asks for one output per time step that sees only the past
     (language modelling); ``vocab_size`` puts an embedding of ``input_size`` in front.
+    ``pool_size=None`` means 2 for one output per sequence and 1 (no pooling) for one
+    output per step, so switching ``arch`` to conv1d in any config just works.
     """
+    if pool_size is None:
+        pool_size = 1 if sequence_output else 2
     if sequence_output:
         if bidirectional and arch in CELLS:
             raise ValueError(
