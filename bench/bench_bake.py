@@ -18,23 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from cookiecutter.main import cookiecutter
+from mergecamp.demo import bake
+from mergecamp.paths import project_template
 
-REPO = Path(__file__).resolve().parents[1]
-TEMPLATE = REPO / "template"
+TEMPLATE = project_template()
 
 
 def timed(action) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
-
-
-def bake(output: Path, **context: str) -> Path:
-    return Path(
-        cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(output),
-                     extra_context={"init_git": "no", **context})
-    )  # fmt: skip
 
 
 def pytest_seconds(project: Path, *args: str) -> float:

@@ -21,17 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from cookiecutter.main import cookiecutter
+from mergecamp.demo import bake
 
-REPO = Path(__file__).resolve().parents[1]
 GOAL = 1.05
 
 
 def load_module(workdir: Path):
-    project = Path(
-        cookiecutter(str(REPO / "template"), no_input=True, output_dir=str(workdir),
-                     extra_context={"init_git": "no"})
-    )  # fmt: skip
+    project = bake(workdir)
     sys.path.insert(0, str(project / "src"))
     from sequence_lab.module import RegressionModule
 

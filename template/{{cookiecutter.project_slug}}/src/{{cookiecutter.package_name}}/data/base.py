@@ -7,8 +7,25 @@ ignores the input, the number a model must beat before it has learnt anything.
 
 from __future__ import annotations
 
+import math
+
 import lightning as L
+import torch
 from torch.utils.data import DataLoader, Dataset
+
+
+def split_indices(
+    count: int, val_fraction: float, test_fraction: float, seed: int
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Shuffle ``0..count-1`` with ``seed`` and cut it into train, val and test indices.
+
+    Validation and test get at least one example each, so tiny files still split.
+    """
+    order = torch.randperm(count, generator=torch.Generator().manual_seed(seed))
+    n_val, n_test = (max(1, math.floor(count * f)) for f in (val_fraction, test_fraction))
+    if count < n_val + n_test + 1:
+        raise ValueError(f"{count} sequences are too few to split into train, val and test")
+    return order[n_val + n_test :], order[:n_val], order[n_val : n_val + n_test]
 
 
 class SequenceDataModule(L.LightningDataModule):

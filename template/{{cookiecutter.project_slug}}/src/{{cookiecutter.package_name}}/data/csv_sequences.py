@@ -15,13 +15,12 @@ length, so the networks skip the padding.
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
 import torch
 from torch.utils.data import TensorDataset
 
-from .base import SequenceDataModule
+from .base import SequenceDataModule, split_indices
 from .digits import prior_cross_entropy
 
 
@@ -72,11 +71,10 @@ class CsvSequenceDataModule(SequenceDataModule):
         lengths = torch.tensor([len(s) for s in sequences])
         x = torch.nn.utils.rnn.pad_sequence(sequences, batch_first=True)
         y = torch.tensor([self.classes.index(n) for n in names])
-        order = torch.randperm(len(y), generator=torch.Generator().manual_seed(seed))
-        n_val, n_test = (max(1, math.floor(len(y) * f)) for f in (val_fraction, test_fraction))
-        if len(y) < n_val + n_test + 1:
-            raise ValueError(f"{path} holds {len(y)} sequences, too few to split: add more")
-        val, test, train = order[:n_val], order[n_val : n_val + n_test], order[n_val + n_test :]
+        try:
+            train, val, test = split_indices(len(y), val_fraction, test_fraction, seed)
+        except ValueError as err:
+            raise ValueError(f"{path}: {err}: add more sequences") from None
         self.train_set, self.val_set, self.test_set = (
             TensorDataset(x[i], y[i], lengths[i]) for i in (train, val, test)
         )

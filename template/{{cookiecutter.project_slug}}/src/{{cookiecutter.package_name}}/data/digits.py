@@ -6,13 +6,11 @@ downloaded. A model sees one pixel row at a time and must name the digit at the 
 
 from __future__ import annotations
 
-import math
-
 import torch
 from sklearn.datasets import load_digits
 from torch.utils.data import TensorDataset
 
-from .base import SequenceDataModule
+from .base import SequenceDataModule, split_indices
 
 
 def prior_cross_entropy(
@@ -38,9 +36,7 @@ class DigitsDataModule(SequenceDataModule):
         # Pixels are 0..16; scale to 0..1 and read each image as 8 rows of 8 pixels.
         x = torch.tensor(images, dtype=torch.float32).reshape(-1, 8, 8) / 16.0
         y = torch.tensor(labels, dtype=torch.long)
-        order = torch.randperm(len(y), generator=torch.Generator().manual_seed(seed))
-        n_val, n_test = (math.floor(len(y) * f) for f in (val_fraction, test_fraction))
-        val, test, train = order[:n_val], order[n_val : n_val + n_test], order[n_val + n_test :]
+        train, val, test = split_indices(len(y), val_fraction, test_fraction, seed)
         self.train_set = TensorDataset(x[train], y[train])
         self.val_set = TensorDataset(x[val], y[val])
         self.test_set = TensorDataset(x[test], y[test])
