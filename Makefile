@@ -11,8 +11,8 @@ setup: $(STAMP)
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[ml,dev]"
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -c constraints.txt -e ".[ml,dev]"
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Bake a demo project from the template with defaults and train it briefly.

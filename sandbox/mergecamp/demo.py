@@ -176,9 +176,16 @@ def run(lang: Lang, output: Path = OUTPUT, epochs: int = EPOCHS) -> int:
     )
     say("result", loss=loss, baseline=baseline, verdict=verdict, seconds=seconds)
     say("next", project=project)
-    for command in NEXT_COMMANDS:
+    for command in _activation() + NEXT_COMMANDS:
         print("  " + command.format(project=project))
     return 0
+
+
+def _activation() -> tuple[str, ...]:
+    """The line that puts this venv's python and mergecamp on PATH, if we run in one."""
+    if sys.prefix == sys.base_prefix:
+        return ()
+    return (f"source {Path(sys.prefix) / 'bin' / 'activate'}",)
 
 
 def main() -> None:
