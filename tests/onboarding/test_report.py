@@ -141,6 +141,15 @@ def test_empty_class_and_missing_path(tmp_path: Path, home: Path) -> None:
     assert none.exit_code == 2
 
 
+def test_only_unusable_records_exit_non_zero(tmp_path: Path, home: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(broken)])
+    assert result.exit_code == 1
+    assert "broken.json" in result.output and "malformed" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_newest_hand_in_of_a_learner_counts(tmp_path: Path) -> None:
     rng = random.Random(1)
     old, new = make_record("Ana", rng), make_record("Ana", rng)

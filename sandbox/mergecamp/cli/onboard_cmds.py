@@ -162,3 +162,6 @@ def report_cmd(ctx: Context, paths: tuple[Path, ...], fmt: str | None, html_file
         from mergecamp.report.render_terminal import print_report
 
         print_report(report, ctx.lang)
+    if report.rejected and not report.learners:
+        # Every record handed in was unusable: the report says why, the exit code says so too.
+        raise SystemExit(1)
