@@ -31,9 +31,11 @@ class Scene:
 
     @cached_property
     def repo(self) -> git.Repo:
-        import git
+        """A read-only view for checks (``mergecamp.gitread``: GitPython's interface, without
+        GitPython's import cost). Setup writes history through its own GitPython repo."""
+        from mergecamp.gitread import Repo
 
-        return git.Repo(self.root)
+        return Repo(self.root)  # type: ignore[return-value]
 
     @property
     def origin(self) -> Path | None:
