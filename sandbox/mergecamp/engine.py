@@ -20,6 +20,7 @@ Metadata (id, version, template hash, start refs) lives in ``.git/mergecamp.json
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -168,8 +169,13 @@ def start(exercise_id: str, workspace: Path, *, force: bool = False) -> Scene:
         scene = Scene(exercise.id, workspace, build_root, build_team)
         try:
             with _hooks_silenced():
-                exercise.setup(scene)
-                _finish(exercise, build_root)
+                if not (team is None and _from_built_cache(exercise, state_dir, build_root)):
+                    exercise.setup(scene)
+                    _finish(exercise, build_root)
+                    if team is None:
+                        _store_built_cache(exercise, state_dir, build_root)
+                if (build_root / ".git").is_dir():
+                    _ensure_identity(build_root)
         except MergecampError:
             raise
         except Exception as exc:
@@ -187,7 +193,8 @@ def start(exercise_id: str, workspace: Path, *, force: bool = False) -> Scene:
 
 
 def _finish(exercise: Exercise, root: Path) -> None:
-    """After setup: hooks, a fallback identity, and the metadata with the start refs."""
+    """After setup: hooks and the metadata with the start refs (the fallback identity
+    comes after, in ``start``, since it depends on the learner's config, not the build)."""
     from mergecamp.githooks import install_hooks
     from mergecamp.render import template_hash
 
@@ -204,7 +211,6 @@ def _finish(exercise: Exercise, root: Path) -> None:
 
         repo = git.Repo(root)
         data["start"] = start_refs(repo)
-        _ensure_identity(repo)
         install_hooks(root / ".git")
         repo.close()
     write_meta(root, data)
@@ -221,20 +227,113 @@ def start_refs(repo: Any) -> dict[str, str]:
     return refs
 
 
-def _ensure_identity(repo: Any) -> None:
+def _ensure_identity(root: Path) -> None:
     """Give the repository a local identity only if the learner has none, so their first
     `git commit` does not stop on "Please tell me who you are"."""
-    reader = repo.config_reader()
-    try:
-        name = reader.get_value("user", "name", default="")
-        email = reader.get_value("user", "email", default="")
-    except Exception:
-        name = email = ""
+    name, email = _config_get(root, "user.name"), _config_get(root, "user.email")
     if name and email:
         return
-    with repo.config_writer() as cfg:
-        cfg.set_value("user", "name", name or "mergecamp learner")
-        cfg.set_value("user", "email", email or "learner@mergecamp.invalid")
+    _git_config(root, "user.name", name or "mergecamp learner")
+    _git_config(root, "user.email", email or "learner@mergecamp.invalid")
+
+
+def _git_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
+    env["LC_ALL"] = "C"
+    return env
+
+
+def _config_get(root: Path, key: str) -> str:
+    """``key`` as git sees it in ``root`` (system, global and local config), or ``""``."""
+    import subprocess
+
+    proc = subprocess.run(
+        ["git", "config", "--get", key],
+        cwd=root,
+        env=_git_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+def _git_config(root: Path, key: str, value: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "config", "--local", key, value],
+        cwd=root,
+        env=_git_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=True,
+    )
+
+
+# --- the built-exercise cache --------------------------------------------------------
+#
+# Setup is deterministic (fixed people, fixed clock, the cached render), so an exercise
+# built once can be copied instead of built again: the same commits, files, hooks and
+# metadata. The key covers everything setup reads: the exercise id, mergecamp's version
+# and source files, the template's hash and the Python the hooks call. Exercises with a
+# team folder are always built (their git configs name absolute paths).
+# MERGECAMP_NO_BUILD_CACHE=1 turns the cache off.
+
+_SOURCE_DIR = Path(__file__).resolve().parent
+
+
+def _built_key(exercise: Exercise) -> str:
+    import hashlib
+    import sys
+
+    from mergecamp.render import template_hash
+
+    digest = hashlib.sha256()
+    for part in (exercise.id, __version__, template_hash(), sys.executable):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    for path in sorted(_SOURCE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(_SOURCE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _built_dir(exercise: Exercise, state_dir: Path) -> Path | None:
+    if os.environ.get("MERGECAMP_NO_BUILD_CACHE"):
+        return None
+    return state_dir / "built" / f"{exercise.id}-{_built_key(exercise)}"
+
+
+def _from_built_cache(exercise: Exercise, state_dir: Path, build_root: Path) -> bool:
+    """Fill ``build_root`` from the cache; False when there is no cached build."""
+    cached = _built_dir(exercise, state_dir)
+    if cached is None or not (cached / "root").is_dir():
+        return False
+    build_root.rmdir()
+    try:
+        shutil.copytree(cached / "root", build_root, symlinks=True)
+    except OSError:  # a damaged cache: build from scratch instead
+        shutil.rmtree(build_root, ignore_errors=True)
+        build_root.mkdir()
+        return False
+    return True
+
+
+def _store_built_cache(exercise: Exercise, state_dir: Path, build_root: Path) -> None:
+    """Keep a copy of a fresh build (copied aside, then renamed in: never half a copy)."""
+    cached = _built_dir(exercise, state_dir)
+    if cached is None or (cached / "root").is_dir():
+        return
+    shutil.rmtree(cached, ignore_errors=True)  # a damaged copy, if any
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="built-", dir=cached.parent))
+    try:
+        shutil.copytree(build_root, scratch / "root", symlinks=True)
+        with contextlib.suppress(OSError):  # another process stored it first
+            os.replace(scratch, cached)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _move_into_place(src: Path, dst: Path) -> None:
