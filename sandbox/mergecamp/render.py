@@ -13,7 +13,6 @@ exercise's commit hashes).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -29,6 +28,8 @@ _SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
 
 def template_hash(template: Path | None = None) -> str:
     """A short digest of the template's files (names, modes and contents)."""
+    import hashlib  # here, not at the top: `check` imports this module and never hashes
+
     root = template or project_template()
     digest = hashlib.sha256()
     for dirpath, dirnames, filenames in os.walk(root):

@@ -27,8 +27,34 @@ class Context:
         return text.format(**fields)(self.lang) if fields else text(self.lang)
 
 
+# Command modules imported only when a command they define is asked for (or for the
+# command list in --help): `check` and `start` run after every learner step and need
+# none of them. The exercise commands (mergecamp.cli.exercise_cmds) are always loaded.
+LAZY_MODULES = ("mergecamp.cli.graph_cmd", "mergecamp.cli.onboard_cmds", "mergecamp.cli.pr_cmds")
+
+
 class _Group(click.Group):
-    """Turns every ``MergecampError`` into its message and exit code, never a traceback."""
+    """Turns every ``MergecampError`` into its message and exit code, never a traceback;
+    loads the modules in ``LAZY_MODULES`` on first need."""
+
+    _lazy_loaded = False
+
+    def _load_lazy(self) -> None:
+        if not _Group._lazy_loaded:
+            import importlib
+
+            _Group._lazy_loaded = True
+            for name in LAZY_MODULES:
+                importlib.import_module(name)
+
+    def get_command(self, ctx: click.Context, cmd_name: str):  # type: ignore[override]
+        if cmd_name not in self.commands:
+            self._load_lazy()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_lazy()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
