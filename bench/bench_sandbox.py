@@ -6,6 +6,12 @@ same machine: `mergecamp start <id>` vs `git gud load <skill> <level>`, and
 the exercise (its folder removed, untimed, before each run; the render cache warm).
 git-gud is installed into a throw-away venv in a temp folder (never a project
 dependency); if it cannot be installed, the table says so.
+Both tools run with Python's bytecode cache on (in a temp ``PYTHONPYCACHEPREFIX``, even
+where the shell sets ``PYTHONDONTWRITEBYTECODE``), as after a learner's ``pip install``,
+which compiles every module: otherwise mergecamp, an editable checkout here, would pay for
+compiling its sources on every run while git-gud's pip-installed modules do not.
+Also reported: a `start` with the built-exercise cache off (``MERGECAMP_NO_BUILD_CACHE``,
+what the first start of an exercise after an upgrade costs).
 Also measured: `mergecamp --help` start-up and its import time (`python -X importtime`).
 
 Run: python bench/bench_sandbox.py [--repeat 7]
@@ -97,12 +103,21 @@ def main() -> None:
             GIT_CONFIG_GLOBAL=str(home / ".gitconfig"),
             MERGECAMP_HOME=str(home / "mc"),
             MERGECAMP_NO_HOOK="1",
+            PYTHONPYCACHEPREFIX=str(root / "pycache"),
         )
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         ws = root / "ws"
         mc = [sys.executable, "-m", "mergecamp", "--workspace", str(ws)]
         gg_bin, gg_note = install_git_gud(root)
         gg_env = dict(env, PATH=f"{gg_bin}{os.pathsep}{env['PATH']}") if gg_bin else env
 
+        # Fill the bytecode cache first (untimed, in a scratch workspace and render cache).
+        subprocess.run(
+            [*mc[:-1], str(root / "warm-up"), "start", PAIRS[0][0]],
+            env=dict(env, MERGECAMP_HOME=str(root / "warm-up-home")),
+            capture_output=True,
+            check=True,
+        )
         t0 = time.perf_counter()
         subprocess.run(
             [*mc, "start", PAIRS[0][0], "--force"], env=env, capture_output=True, check=True
@@ -126,6 +141,14 @@ def main() -> None:
                 )
                 gg_test = median_of(args.repeat, ["git", "gud", "test"], gg_dir, gg_env)
             rows.append((exercise, f"{skill} {level}", start, gg_load, check, gg_test))
+        first = PAIRS[0][0]
+        unbuilt = median_of(
+            args.repeat,
+            [*mc, "start", first],
+            root,
+            dict(env, MERGECAMP_NO_BUILD_CACHE="1"),
+            before=lambda: shutil.rmtree(ws / first, ignore_errors=True),
+        )
         help_s = median_of(args.repeat, [*mc, "--help"], root, env)
         imports_ms, top = import_time_ms(env)
 
@@ -148,6 +171,7 @@ def main() -> None:
     if gg_note:
         print(gg_note)
     print(f"first start with an empty render cache: {cold * 1000:.0f} ms")
+    print(f"start {PAIRS[0][0]} without the built-exercise cache: {unbuilt * 1000:.0f} ms")
     print(
         f"`mergecamp --help`: {help_s * 1000:.0f} ms wall; top-level imports {imports_ms:.0f} ms:"
         f" " + ", ".join(f"{name} {t:.0f}" for name, t in top)
