@@ -263,6 +263,20 @@ if tests:
 """
 
 
+ML_PACKAGES = ("torch", "lightning", "jsonargparse", "torchmetrics", "sklearn")
+
+
+def missing_ml_packages() -> list[str]:
+    """The packages the model's own tests import that mergecamp's Python lacks.
+
+    A check that runs the model must tell "your merge broke the model" apart from
+    "this Python cannot run any model": only the first is the learner's to fix.
+    """
+    import importlib.util
+
+    return [name for name in ML_PACKAGES if importlib.util.find_spec(name) is None]
+
+
 def model_works(
     root: Path,
     config: str = "configs/default.yaml",

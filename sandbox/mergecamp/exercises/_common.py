@@ -8,6 +8,7 @@ team lead), with a fixed clock, then scripts its own history on top.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,6 +142,20 @@ def model_step(scene: Scene, step: str, rev: str) -> StepResult:
 
     if scene.quick:
         return tests_skipped_quick(step)
+    missing = C.missing_ml_packages()
+    if missing:
+        return C.fail(
+            step,
+            Text(
+                en="this step runs the model's tests, but mergecamp's Python ({py}) lacks {m}: "
+                "install them with `pip install 'mergecamp[ml]'`, then `mergecamp check` again",
+                ko="이 단계는 모델 테스트를 돌려야 하는데 mergecamp의 파이썬({py})에 {m}이(가) "
+                "없어요: `pip install 'mergecamp[ml]'`로 설치한 뒤 `mergecamp check`를 다시 "
+                "실행하세요",
+            ),
+            py=sys.executable,
+            m=", ".join(missing),
+        )
     scratch_root = scene.workspace / ".mergecamp"
     scratch_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="check-", dir=scratch_root) as tmp:

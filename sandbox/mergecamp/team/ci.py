@@ -70,7 +70,7 @@ def run(origin: Path, sha: str, branch: str, base: str | None = None) -> CiResul
         logs: list[str] = []
         fork = git(work, "merge-base", base, sha, check=False) if base else ""
         _pre_commit(work, scratch, env, failed, skipped, logs, fork)
-        _fast_tests(work, env, failed, logs)
+        _fast_tests(work, env, failed, skipped, logs)
         return CiResult(
             sha, not failed, tuple(failed), tuple(skipped), "\n".join(logs)[-_LOG_TAIL:]
         )
@@ -148,8 +148,16 @@ def _pre_commit(
         logs.append("$ pre-commit run --all-files\n" + proc.stdout + proc.stderr)
 
 
-def _fast_tests(work: Path, env: dict, failed: list, logs: list) -> None:
+def _fast_tests(work: Path, env: dict, failed: list, skipped: list, logs: list) -> None:
     if not (work / FAST_TESTS).is_file():
+        return
+    from mergecamp.checks import missing_ml_packages
+
+    missing = missing_ml_packages()
+    if missing:
+        skipped.append(
+            f"pytest {FAST_TESTS} (needs {', '.join(missing)}: pip install 'mergecamp[ml]')"
+        )
         return
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", FAST_TESTS, "-q", "-x", "-p", "no:cacheprovider"],
