@@ -4,6 +4,7 @@ label it drew (position and text) is checked against the repository."""
 from __future__ import annotations
 
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def _box(attrs: dict[str, str]) -> tuple[int, ...]:
 def test_browser_draws_every_commit_and_label(branchy_repo: Path, home: Path, tmp_path: Path):
     page = tmp_path / "graph.html"
     out = subprocess.run(
-        ["mergecamp", "--lang", "en", "graph", "--html", str(page)],
+        [sys.executable, "-m", "mergecamp", "--lang", "en", "graph", "--html", str(page)],
         cwd=branchy_repo,
         capture_output=True,
         text=True,

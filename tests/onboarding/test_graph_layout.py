@@ -4,6 +4,7 @@ knows is drawn, lanes never collide, and odd states (detached, mid-merge, empty)
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 from mergecamp.graph.history import read_history
@@ -97,7 +98,10 @@ def test_mid_merge_and_current_branch(branchy_repo: Path, home: Path) -> None:
     labels = {lb.text: lb for n in lay.nodes for lb in n.labels}
     assert labels["main"].current and labels["MERGE_HEAD"].kind == "merge-head"
     out = subprocess.run(
-        ["mergecamp", "graph", "--no-goal"], cwd=repo, capture_output=True, text=True
+        [sys.executable, "-m", "mergecamp", "graph", "--no-goal"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
     assert "merge is in progress" in out.stdout and "HEAD -> main" in out.stdout
@@ -110,10 +114,14 @@ def test_empty_repository_and_not_a_repository(tmp_path: Path, home: Path) -> No
     git(empty, "init", "-q")
     lay = layout(read_history(empty))
     assert lay.nodes == [] and lay.edges == [] and lay.head_sha is None
-    out = subprocess.run(["mergecamp", "graph"], cwd=empty, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "mergecamp", "graph"], cwd=empty, capture_output=True, text=True
+    )
     assert out.returncode == 0 and "No commits yet" in out.stdout
     plain = tmp_path / "plain"
     plain.mkdir()
-    out = subprocess.run(["mergecamp", "graph"], cwd=plain, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "mergecamp", "graph"], cwd=plain, capture_output=True, text=True
+    )
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert out.stderr.strip()
