@@ -6,6 +6,7 @@ Subcommands live in sibling modules (one concern each) and register themselves o
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from mergecamp import __version__
-from mergecamp.errors import MergecampError
+from mergecamp.errors import INTERRUPTED, UNEXPECTED, MergecampError
 from mergecamp.i18n import Lang, Text, resolve_lang
 from mergecamp.paths import default_workspace
 
@@ -60,9 +61,25 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except MergecampError as err:
-            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
-            click.echo(err.text(lang), err=True)
+            click.echo(err.text(_lang(ctx)), err=True)
             sys.exit(err.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own usage errors already read well
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED(_lang(ctx)), err=True)
+            sys.exit(130)
+        except Exception as err:
+            # A bug of ours must not greet a learner with a traceback; MERGECAMP_DEBUG=1
+            # shows it to whoever fixes the bug.
+            if os.environ.get("MERGECAMP_DEBUG"):
+                raise
+            detail = f"{type(err).__name__}: {err}"
+            click.echo(UNEXPECTED.format(detail=detail)(_lang(ctx)), err=True)
+            sys.exit(3)
+
+
+def _lang(ctx: click.Context) -> Lang:
+    return ctx.obj.lang if isinstance(ctx.obj, Context) else resolve_lang()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
