@@ -57,6 +57,9 @@ class Exercise:
     # Extra folder beside the learner's repo (bare origin, teammates), named in the story.
     team_folder: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # The answer is a commit to find (a tag, a restored branch): the goal graph would
+    # point at it, so `mergecamp graph` shows the goal only once the exercise has passed.
+    goal_reveals_answer: bool = False
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:

@@ -95,3 +95,28 @@ def test_graph_of_an_exercise_beside_its_goal(
     assert text.exit_code == 0 and "Goal of stage-and-commit" in text.output
     assert learner_commit[:7] in text.output and "HEAD ->" in text.output
     assert list((home / ".mergecamp" / "goal").iterdir()) == goals  # built once, reused
+
+
+def test_goal_that_would_tell_the_answer_waits_for_a_pass(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["start", "time-travel"]).exit_code == 0
+    root = home / "time-travel"
+    monkeypatch.chdir(root)
+
+    before = runner.invoke(main, ["graph", "--ascii"])
+    assert before.exit_code == 0, before.output
+    assert "it would show the answer" in before.output
+    assert "lr-change" not in before.output
+    assert not (home / ".mergecamp" / "goal").exists()  # not even built
+
+    subprocess.run(
+        ["bash", "-c", "\n".join(tracks.load("time-travel").solution)],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    after = runner.invoke(main, ["graph", "--ascii"])
+    assert "Goal of time-travel" in after.output and "tag: lr-change" in after.output

@@ -73,6 +73,8 @@ def _goal(ctx: Context, exercise: str | None):
     """The goal's layout, or a note saying why there is none (never fails the command)."""
     if exercise is None:
         return None, T.NOT_AN_EXERCISE
+    if _answer_still_hidden(exercise):
+        return None, T.GOAL_HIDDEN
     from mergecamp.graph.goal import goal_repo
     from mergecamp.graph.source import repo_layout
 
@@ -82,6 +84,17 @@ def _goal(ctx: Context, exercise: str | None):
         return None, err.text
     except Exception as err:  # a broken solution must not hide the learner's own graph
         return None, Text(en=f"{type(err).__name__}: {err}", ko=f"{type(err).__name__}: {err}")
+
+
+def _answer_still_hidden(exercise: str) -> bool:
+    """True while the goal graph would give away the answer the learner is looking for."""
+    from mergecamp import tracks
+    from mergecamp.progress import store
+
+    if not tracks.load(exercise).goal_reveals_answer:
+        return False
+    entry = store.load().get("exercises", {}).get(exercise) or {}
+    return not entry.get("passed_at")
 
 
 def _status_lines(ctx: Context, repo: Path, layout) -> list[str]:

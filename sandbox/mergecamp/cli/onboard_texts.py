@@ -20,6 +20,10 @@ GOAL_UNAVAILABLE = Text(
     en="(No goal graph: {why})",
     ko="(목표 그래프 없음: {why})",
 )
+GOAL_HIDDEN = Text(
+    en="it would show the answer; it appears here once `mergecamp check` passes",
+    ko="정답이 보이게 되니까 `mergecamp check`를 통과하면 보여 드려요",
+)
 NOT_AN_EXERCISE = Text(
     en="not a mergecamp exercise, so there is no goal to compare with",
     ko="mergecamp 실습이 아니라서 비교할 목표가 없어요",

@@ -122,6 +122,7 @@ def check(scene: Scene) -> list[StepResult]:
 
 
 EXERCISE = Exercise(
+    goal_reveals_answer=True,
     id=ID,
     track="team",
     level=10,

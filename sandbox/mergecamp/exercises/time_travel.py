@@ -166,6 +166,7 @@ def _back(scene: Scene, repo, main_start: str) -> StepResult:
 
 
 EXERCISE = Exercise(
+    goal_reveals_answer=True,
     id="time-travel",
     track="basics",
     level=1,
