@@ -81,6 +81,10 @@ class SequenceModule(L.LightningModule):
             nhead=nhead,
         )
         self.train_loss = torchmetrics.MeanMetric()
+        # The epoch's summed train loss (a tensor, so no step waits for the device) and
+        # how many samples it covers; see _step and on_train_epoch_end.
+        self._loss_sum: torch.Tensor | None = None
+        self._loss_count = 0
 
     # --- what a task family fills in -------------------------------------------------
     def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -104,9 +108,15 @@ class SequenceModule(L.LightningModule):
         output = self(x, lengths)
         loss = self.loss(output, y)
         if stage == "train":
-            # self.log costs about a millisecond a call, as much as a small LSTM's whole
-            # step; a running mean costs microseconds, so training logs once per epoch.
-            self.train_loss.update(loss.detach(), x.size(0))
+            # Per step, self.log or a torchmetrics update cost hundreds of microseconds of
+            # Python (a tenth of a small LSTM's step); one in-place add costs a few, so the
+            # loss is summed here and averaged once per epoch (on_train_epoch_end).
+            batch = x.size(0)
+            if self._loss_sum is None:
+                self._loss_sum = loss.detach().float() * batch
+            else:
+                self._loss_sum.add_(loss.detach(), alpha=batch)
+            self._loss_count += batch
         else:
             # Epoch averages; sync_dist averages over processes when there are several.
             self.log(f"{stage}/loss", loss, prog_bar=True, batch_size=x.size(0), sync_dist=True)
@@ -122,10 +132,18 @@ class SequenceModule(L.LightningModule):
     def test_step(self, batch: Batch, batch_idx: int) -> None:
         self._step(batch, "test")
 
+    def on_train_epoch_start(self) -> None:
+        self._loss_sum, self._loss_count = None, 0
+
     def on_train_epoch_end(self) -> None:
-        # compute() averages over all processes itself, so no sync_dist here.
+        if self._loss_sum is None:
+            return
+        # One update per epoch, weighted by the samples seen; compute() then averages
+        # over all processes itself, so no sync_dist here.
+        self.train_loss.update(self._loss_sum / self._loss_count, self._loss_count)
         self.log("train/loss", self.train_loss.compute(), prog_bar=True)
         self.train_loss.reset()
+        self._loss_sum, self._loss_count = None, 0
 
     def on_validation_epoch_end(self) -> None:
         """Log the data's baseline next to val/loss so the two can be compared."""

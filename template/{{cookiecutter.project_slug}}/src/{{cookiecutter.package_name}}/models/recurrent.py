@@ -52,6 +52,7 @@ class RecurrentNet(nn.Module):
                 f"unknown readout {readout!r}: set readout to one of last | mean | max"
             )
         self.cell, self.input_size, self.readout = cell, input_size, readout
+        self.who = f"{cell.upper()} (input_size={input_size})"  # names it in shape errors
         self.directions = 2 if bidirectional else 1
         # PyTorch applies this dropout between stacked layers only, so one layer skips it.
         self.rnn = CELLS[cell](
@@ -87,7 +88,7 @@ class RecurrentNet(nn.Module):
         return states if self.cell == "lstm" else states[0]
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None) -> torch.Tensor:
-        check_sequence(x, self.input_size, f"{self.cell.upper()} (input_size={self.input_size})")
+        check_sequence(x, self.input_size, self.who)
         start = self.initial_state(x.size(0))
         if lengths is None:
             states, final = self.rnn(x, start)
@@ -101,7 +102,10 @@ class RecurrentNet(nn.Module):
         elif self.readout == "last":
             hidden = final[0] if self.cell == "lstm" else final
             # The top layer's final state of each direction: forward then backward.
-            features = torch.cat(list(hidden[-self.directions :]), dim=-1)
+            if self.directions == 1:
+                features = hidden[-1]
+            else:
+                features = torch.cat((hidden[-2], hidden[-1]), dim=-1)
         else:
             features = pool_time(states, self.readout, lengths)
         return self.head(self.drop(features))

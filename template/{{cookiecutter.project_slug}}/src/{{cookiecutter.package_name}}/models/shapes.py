@@ -13,8 +13,12 @@ def check_sequence(x: torch.Tensor, features: int, who: str) -> None:
     """Require ``x`` to be ``(batch, time, features)``.
 
     A 2-D tensor usually means the previous layer returned only its last state
-    (``readout: last``) while this layer needs the whole sequence.
+    (``readout: last``) while this layer needs the whole sequence. It runs on every
+    forward pass, so a right shape returns after two integer comparisons; the messages
+    are built only when the shape is wrong.
     """
+    if x.dim() == 3 and x.shape[-1] == features:
+        return
     expected = f"(batch, time, {features})"
     if x.dim() == 2:
         raise ValueError(
