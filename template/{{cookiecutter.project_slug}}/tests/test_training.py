@@ -57,3 +57,31 @@ def test_language_model_loss_is_in_bits():
     model = LanguageModelModule(input_size=4, output_size=4, hidden_size=8)
     uniform = torch.zeros(1, 3, 4)  # equal logits: log2(4) = 2 bits per character
     assert float(model.loss(uniform, torch.tensor([[0, 1, 2]]))) == pytest.approx(2.0)
+
+
+def test_train_loss_is_the_epoch_mean_over_samples():
+    """train/loss is summed per step and averaged once per epoch: it must equal the mean
+    of the step losses weighted by batch size (the last batch here is smaller)."""
+    import lightning as L
+
+    class StepLosses(L.Callback):
+        def __init__(self):
+            self.losses, self.sizes = [], []
+
+        def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx):
+            self.losses.append(float(outputs["loss"]))
+            self.sizes.append(batch[0].size(0))
+
+    data = AddingDataModule(seq_len=6, train_size=40, val_size=16, test_size=16, batch_size=16)
+    model = RegressionModule(input_size=2, output_size=1, hidden_size=8)
+    recorder = StepLosses()
+    trainer = L.Trainer(
+        max_epochs=2, logger=False, enable_checkpointing=False, enable_progress_bar=False,
+        enable_model_summary=False, callbacks=[recorder],
+    )  # fmt: skip
+    trainer.fit(model, data)
+
+    assert recorder.sizes == [16, 16, 8, 16, 16, 8]
+    last_epoch = list(zip(recorder.losses[3:], recorder.sizes[3:], strict=True))
+    expected = sum(loss * size for loss, size in last_epoch) / sum(recorder.sizes[3:])
+    assert float(trainer.callback_metrics["train/loss"]) == pytest.approx(expected, rel=1e-5)
