@@ -146,7 +146,7 @@ EXERCISE = Exercise(
         en="Jun thinks a GRU would learn the adding problem as well as the LSTM with fewer "
         "parameters. Before anyone's main breaks, try it on a branch of its own, the way "
         "CONTRIBUTING.md asks: `exp/<idea>`.",
-        ko="Jun은 GRU가 파라미터는 더 적으면서 LSTM만큼 adding 문제를 잘 배울 거라고 "
+        ko="준은 GRU가 파라미터는 더 적으면서 LSTM만큼 adding 문제를 잘 배울 거라고 "
         "생각해요. main을 건드리기 전에 팀 규칙대로 `exp/<아이디어>` 브랜치에서 "
         "먼저 시험해 봐요.",
     ),

@@ -162,8 +162,8 @@ EXERCISE = Exercise(
         "and added `dropout: 0.1` in the same commit. She says: keep your swish for the "
         "experiment, but keep her dropout. Merge main into `exp/swish` and resolve the "
         "conflict that way.",
-        ko="`exp/swish`에서 활성화 함수를 swish로 바꿨어요. 그런데 main에서는 Sora가 한 커밋으로 "
-        "relu로 바꾸고 `dropout: 0.1`도 넣었어요. Sora 말로는 실험에선 swish를 쓰되 dropout은 "
+        ko="`exp/swish`에서 활성화 함수를 swish로 바꿨어요. 그런데 main에서는 소라가 한 커밋으로 "
+        "relu로 바꾸고 `dropout: 0.1`도 넣었어요. 소라 말로는 실험에선 swish를 쓰되 dropout은 "
         "자기 것을 살려 달래요. main을 `exp/swish`로 머지하고 충돌을 그렇게 해결하세요.",
     ),
     goal=Text(
@@ -187,7 +187,7 @@ EXERCISE = Exercise(
             "resolution",
             Text(
                 en="Keep `activation: swish` and Sora's `dropout: 0.1`",
-                ko="`activation: swish`와 Sora의 `dropout: 0.1`을 남겨요",
+                ko="`activation: swish`와 소라의 `dropout: 0.1`을 남겨요",
             ),
         ),
         Step(
@@ -209,7 +209,7 @@ EXERCISE = Exercise(
             en="Between `<<<<<<< HEAD` and `=======` is your side, below it up to `>>>>>>> main` "
             "is Sora's. Write the lines you want (swish and dropout 0.1) and delete the three "
             "marker lines.",
-            ko="`<<<<<<< HEAD`부터 `=======`까지가 내 쪽, 그 아래 `>>>>>>> main`까지가 Sora 쪽이"
+            ko="`<<<<<<< HEAD`부터 `=======`까지가 내 쪽, 그 아래 `>>>>>>> main`까지가 소라 쪽이"
             "에요. 원하는 줄(swish, dropout 0.1)만 남기고 표시 세 줄을 지우세요.",
         ),
         Text(

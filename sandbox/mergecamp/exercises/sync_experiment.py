@@ -181,7 +181,7 @@ EXERCISE = Exercise(
         en="Your `exp/gru` runs two GRU layers. Meanwhile Sora merged a change on main: "
         "30 epochs, now that the sequences are longer. Before comparing results, bring main "
         "into your experiment with a merge, so both runs train the same way.",
-        ko="`exp/gru`에서 GRU 두 층을 돌리고 있어요. 그사이 Sora가 main에 시퀀스가 길어졌으니 "
+        ko="`exp/gru`에서 GRU 두 층을 돌리고 있어요. 그사이 소라가 main에 시퀀스가 길어졌으니 "
         "30 에포크로 늘리는 변경을 넣었어요. 결과를 비교하기 전에 main을 실험 브랜치로 "
         "머지해서 같은 조건으로 학습하게 맞춰요.",
     ),
