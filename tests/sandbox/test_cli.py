@@ -22,6 +22,9 @@ def test_list_shows_tracks_and_ids(workspace) -> None:
     for eid in ("stage-and-commit", "merge-conflict", "undo-changes"):
         assert eid in result.output
     assert "First track" in result.output
+    # Same table as `onboard`: mark, number, id, title; nothing begun yet.
+    assert "·  1. stage-and-commit     Stage and commit one change" in result.output
+    assert "✔ passed  ▶ begun  · not begun" in result.output
 
 
 def test_start_prints_story_steps_and_path(workspace) -> None:

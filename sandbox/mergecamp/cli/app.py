@@ -65,6 +65,10 @@ class _Group(click.Group):
             sys.exit(err.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own usage errors already read well
+        except BrokenPipeError:
+            # The reader went away (`mergecamp list | head`): nothing left to say to it.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except KeyboardInterrupt:
             click.echo(INTERRUPTED(_lang(ctx)), err=True)
             sys.exit(130)

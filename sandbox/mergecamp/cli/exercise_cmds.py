@@ -58,27 +58,9 @@ def _scene(ctx: Context, exercise_id: str | None):
 @pass_context
 def list_cmd(ctx: Context) -> None:
     """The exercises by track, with your progress."""
-    from mergecamp import tracks
+    from mergecamp.cli.track_table import echo_tracks
 
-    states: dict[str, str] = {}
-    try:
-        from mergecamp.progress import standings
-
-        states = {row.exercise_id: row.state for row in standings()}
-    except Exception:
-        pass
-    available = set(tracks.available_ids())
-    marks = {"passed": "✔", "started": "…", "todo": " "}
-    for track in tracks.TRACKS:
-        click.echo(ctx.say(track.title))
-        for number, eid in enumerate(track.exercise_ids, 1):
-            if eid not in available:
-                click.echo(f"  [ ] {number:>2}. {eid}  ({ctx.say(T.COMING)})")
-                continue
-            title = tracks.load(eid).title
-            mark = marks.get(states.get(eid, "todo"), " ")
-            click.echo(f"  [{mark}] {number:>2}. {eid:<20} {ctx.say(title)}")
-        click.echo("")
+    echo_tracks(ctx)
     click.echo(ctx.say(T.LIST_FOOTER))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from mergecamp.i18n import Text
 
-COMING = Text(en="coming soon", ko="준비 중")
 LIST_FOOTER = Text(
     en="Start one with `mergecamp start <id>`; `mergecamp next` suggests where to go on.",
     ko="`mergecamp start <id>`로 시작해요. 어디로 갈지 모르겠으면 `mergecamp next`를 실행하세요.",

@@ -11,9 +11,8 @@ import click
 
 from mergecamp.cli import onboard_texts as T
 from mergecamp.cli.app import Context, main, pass_context
+from mergecamp.cli.track_table import MARKS, echo_tracks
 from mergecamp.errors import MergecampError
-
-_MARKS = {"passed": "✔", "started": "▶", "todo": "·", "unavailable": "○"}
 
 
 @main.command("onboard")
@@ -21,19 +20,8 @@ _MARKS = {"passed": "✔", "started": "▶", "todo": "·", "unavailable": "○"}
 @pass_context
 def onboard_cmd(ctx: Context, no_start: bool) -> None:
     """The tracks in order, where you stand, and the next exercise (started for you)."""
-    from mergecamp import tracks
-    from mergecamp.progress import standings
 
-    rows = standings()
-    by_id = {row.exercise_id: row for row in rows}
-    for track in tracks.TRACKS:
-        click.echo(ctx.say(track.title))
-        for number, eid in enumerate(track.exercise_ids, 1):
-            row = by_id[eid]
-            suffix = f"  ({ctx.say(T.COMING)})" if row.state == "unavailable" else ""
-            click.echo(f"  {_MARKS[row.state]} {number:>2}. {eid}{suffix}")
-        click.echo("")
-    click.echo(ctx.say(T.MARKS_KEY))
+    rows = echo_tracks(ctx)
     available = [r for r in rows if r.state != "unavailable"]
     passed = sum(r.state == "passed" for r in available)
     click.echo(ctx.say(T.WHERE, passed=passed, total=len(available)))
@@ -109,7 +97,7 @@ def progress_cmd(ctx: Context, export_to: Path | None, name: str | None) -> None
         click.echo(
             ctx.say(
                 T.PROGRESS_LINE,
-                mark=_MARKS[row.state],
+                mark=MARKS[row.state],
                 id=row.exercise_id,
                 checks=row.checks,
                 hints=row.hints,

@@ -39,11 +39,6 @@ WHERE = Text(
     en="You passed {passed} of {total} exercises available now.",
     ko="지금 할 수 있는 실습 {total}개 중 {passed}개를 통과했어요.",
 )
-COMING = Text(en="coming soon", ko="준비 중")
-MARKS_KEY = Text(
-    en="✔ passed  ▶ begun  · not begun  ○ coming soon",
-    ko="✔ 통과  ▶ 진행 중  · 시작 전  ○ 준비 중",
-)
 ALL_PASSED = Text(
     en="You passed every exercise there is. Well done! `mergecamp progress --export FILE` "
     "hands in your record.",
