@@ -237,39 +237,17 @@ def _ensure_identity(root: Path) -> None:
     _git_config(root, "user.email", email or "learner@mergecamp.invalid")
 
 
-def _git_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
-    env["LC_ALL"] = "C"
-    return env
-
-
 def _config_get(root: Path, key: str) -> str:
     """``key`` as git sees it in ``root`` (system, global and local config), or ``""``."""
-    import subprocess
+    from mergecamp.gitcmd import git
 
-    proc = subprocess.run(
-        ["git", "config", "--get", key],
-        cwd=root,
-        env=_git_env(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return proc.stdout.strip() if proc.returncode == 0 else ""
+    return git(root, "config", "--get", key, check=False).strip()
 
 
 def _git_config(root: Path, key: str, value: str) -> None:
-    import subprocess
+    from mergecamp.gitcmd import git
 
-    subprocess.run(
-        ["git", "config", "--local", key, value],
-        cwd=root,
-        env=_git_env(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=True,
-    )
+    git(root, "config", "--local", key, value)
 
 
 # --- the built-exercise cache --------------------------------------------------------

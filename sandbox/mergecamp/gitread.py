@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+from mergecamp.gitcmd import clean_env
 
 
 class GitError(Exception):
@@ -31,10 +32,8 @@ class GitError(Exception):
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["LANGUAGE"] = "C"  # as GitPython runs git: messages are parsed, never shown
-    env["LC_ALL"] = "C"
-    return env
+    # As GitPython runs git: messages are parsed, never shown.
+    return clean_env({"LANGUAGE": "C", "LC_ALL": "C"})
 
 
 def _dashify(name: str) -> str:

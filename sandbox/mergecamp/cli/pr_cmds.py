@@ -24,8 +24,8 @@ def pr_group() -> None:
 
 def _here() -> tuple[Path, Path, str]:
     """(clone root, origin path, current branch) or a clear error."""
+    from mergecamp.gitcmd import GitFailed, git
     from mergecamp.team import origin as origin_mod
-    from mergecamp.team.gitcmd import GitFailed, git
 
     try:
         root = Path(git(Path.cwd(), "rev-parse", "--show-toplevel")).resolve()
@@ -100,7 +100,7 @@ def _tick(root: Path) -> None:
 
 
 def _identity(root: Path) -> tuple[str, str]:
-    from mergecamp.team.gitcmd import git
+    from mergecamp.gitcmd import git
 
     name = git(root, "config", "user.name", check=False) or "mergecamp reviewer"
     email = git(root, "config", "user.email", check=False) or "reviewer@mergecamp.invalid"
@@ -108,7 +108,7 @@ def _identity(root: Path) -> tuple[str, str]:
 
 
 def _unpushed_note(root: Path, branch: str) -> Text | None:
-    from mergecamp.team.gitcmd import git
+    from mergecamp.gitcmd import git
 
     count = git(root, "rev-list", "--count", f"refs/remotes/origin/{branch}..HEAD", check=False)
     if count.isdigit() and int(count) > 0:

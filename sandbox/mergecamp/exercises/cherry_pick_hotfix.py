@@ -6,12 +6,12 @@ from pathlib import Path
 
 from mergecamp.checks import blocked, fail, ok
 from mergecamp.exercise import Exercise, Step, StepResult
+from mergecamp.gitcmd import git
 from mergecamp.i18n import Text
 from mergecamp.scene import Scene
 from mergecamp.scripting import MINA, SORA, Clock, commit_all, set_option
 from mergecamp.team import origin as origin_mod
 from mergecamp.team.checking import preflight, remember_scripted
-from mergecamp.team.gitcmd import git
 from mergecamp.team.world import CONFIG, SORA_T, publish, recall, remember, seed
 
 ID = "cherry-pick-hotfix"

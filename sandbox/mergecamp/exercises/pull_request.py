@@ -11,13 +11,13 @@ from pathlib import Path
 
 from mergecamp.checks import blocked, fail, ok
 from mergecamp.exercise import Exercise, Step, StepResult
+from mergecamp.gitcmd import git
 from mergecamp.i18n import Text
 from mergecamp.scene import Scene
 from mergecamp.scripting import Clock, read_option, set_option
 from mergecamp.team import origin as origin_mod
 from mergecamp.team import pull_requests
 from mergecamp.team.checking import preflight, remember_scripted
-from mergecamp.team.gitcmd import git
 from mergecamp.team.teammates import TeamEvent, install_push_hook, tick
 from mergecamp.team.world import CONFIG, MINA_T, publish, recall, remember, seed
 

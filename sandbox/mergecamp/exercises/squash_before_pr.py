@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mergecamp.checks import blocked, fail, ok
 from mergecamp.exercise import Exercise, Step, StepResult
+from mergecamp.gitcmd import git
 from mergecamp.i18n import Text
 from mergecamp.scene import Scene
 from mergecamp.scripting import YOU, Clock, commit_all, set_option
@@ -11,7 +12,6 @@ from mergecamp.state import read_state
 from mergecamp.team import conventions
 from mergecamp.team import origin as origin_mod
 from mergecamp.team.checking import preflight, remember_scripted
-from mergecamp.team.gitcmd import git
 from mergecamp.team.world import CONFIG, publish, recall, remember, seed
 
 ID = "squash-before-pr"

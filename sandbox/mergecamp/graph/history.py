@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mergecamp.errors import MergecampError
+from mergecamp.gitcmd import clean_env
 from mergecamp.i18n import Text
 
 NOT_A_REPO = Text(
@@ -60,6 +61,7 @@ def git(repo: Path, *args: str) -> str:
         encoding="utf-8",
         errors="replace",
         check=False,
+        env=clean_env(),
     )
     if result.returncode != 0:
         raise MergecampError(NOT_A_REPO.format(path=repo))
@@ -134,6 +136,7 @@ def _rev(repo: Path, name: str) -> str | None:
         capture_output=True,
         text=True,
         check=False,
+        env=clean_env(),
     )
     return result.stdout.strip() or None if result.returncode == 0 else None
 
@@ -144,6 +147,7 @@ def _symbolic_head(repo: Path) -> str | None:
         capture_output=True,
         text=True,
         check=False,
+        env=clean_env(),
     )
     return result.stdout.strip() or None if result.returncode == 0 else None
 

@@ -11,6 +11,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from mergecamp.gitcmd import clean_env
 from mergecamp.graph.history import read_history
 from mergecamp.graph.layout import Layout, layout
 
@@ -31,6 +32,7 @@ def start_commits(repo: Path, meta: dict | None) -> frozenset[str] | None:
         capture_output=True,
         text=True,
         check=False,
+        env=clean_env(),
     )
     return frozenset(out.stdout.split()) if out.returncode == 0 else None
 
@@ -40,6 +42,7 @@ def _exists(repo: Path, sha: str) -> bool:
         ["git", "-C", str(repo), "cat-file", "-e", f"{sha}^{{commit}}"],
         capture_output=True,
         check=False,
+        env=clean_env(),
     )
     return result.returncode == 0
 
@@ -55,6 +58,7 @@ def repo_layout(repo: Path, *, limit: int = 400) -> Layout:
             capture_output=True,
             text=True,
             check=False,
+            env=clean_env(),
         ).stdout.strip()
         or repo
     )

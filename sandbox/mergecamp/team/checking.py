@@ -61,7 +61,7 @@ def scripted_shas(origin: Path) -> set[str]:
 
 def remember_scripted(origin: Path) -> None:
     """Record origin's commits at the end of setup (and after each team event)."""
-    from mergecamp.team.gitcmd import git
+    from mergecamp.gitcmd import git
     from mergecamp.team.world import recall, remember
 
     now = set(git(origin, "rev-list", "--all").split())

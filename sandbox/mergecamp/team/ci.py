@@ -17,7 +17,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from mergecamp.team.gitcmd import clean_env, git
+from mergecamp.gitcmd import clean_env, git
 from mergecamp.team.origin import meta_dir
 
 FAST_TESTS = "tests/test_models.py"

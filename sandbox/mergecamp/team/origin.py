@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mergecamp.gitcmd import GitFailed, git, ok
 from mergecamp.i18n import Text
-from mergecamp.team.gitcmd import GitFailed, git, ok
 
 ORIGIN_DIR = "origin.git"
 # mergecamp's own records (pull requests, fired teammate events) live inside the origin,

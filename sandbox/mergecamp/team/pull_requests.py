@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Literal
 
 from mergecamp.errors import MergecampError
+from mergecamp.gitcmd import GitFailed, git
 from mergecamp.i18n import Text
 from mergecamp.team import ci as ci_mod
-from mergecamp.team.gitcmd import GitFailed, git
 from mergecamp.team.origin import commits, meta_dir, ref
 from mergecamp.team.review import Finding, review
 

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mergecamp.gitcmd import git
 from mergecamp.i18n import Text
 from mergecamp.team import conventions
 from mergecamp.team.ci import CiResult
-from mergecamp.team.gitcmd import git
 from mergecamp.team.origin import commits, is_ancestor, ref
 
 

@@ -32,8 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mergecamp.gitcmd import git
 from mergecamp.scripting import Clock, Person, commit_all
-from mergecamp.team.gitcmd import git
 from mergecamp.team.origin import clone, meta_dir
 
 

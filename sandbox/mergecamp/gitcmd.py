@@ -1,8 +1,10 @@
 """Run git as a subprocess with an environment that cannot leak into the wrong repository.
 
-Teammates push from inside the learner's git hooks, where git exports ``GIT_DIR`` and
-friends; a child git that inherited them would act on the learner's repository instead
-of the teammate's clone. Every team-side git call goes through :func:`git`.
+mergecamp runs inside git hooks (the exercise repos' progress hooks, teammates pushing
+from the learner's push), where git exports ``GIT_DIR`` and friends; a child git that
+inherited them would act on the learner's repository instead of the one asked for.
+Every git subprocess mergecamp starts takes its environment from :func:`clean_env`,
+most through :func:`git`.
 """
 
 from __future__ import annotations
