@@ -176,10 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             in_ci, name = ci_branch(env)
             problems = check(name if in_ci else current_branch())
-        if problems:
-            print(render(problems, HOOK, conf.lang), file=sys.stderr)
-            return 1
-        return 0
+        return cli.verdict(problems, HOOK, conf.lang)
 
     return cli.run(HOOK, body)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from mergecamp_hooks import conventions
 from mergecamp_hooks.gitutil import GitError
+from mergecamp_hooks.problem import Problem, render
 from mergecamp_hooks.settings import LANGUAGES, read_project_table, resolve_language
 
 
@@ -74,6 +75,14 @@ def run(hook: str, body: Callable[[], int]) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def verdict(problems: Sequence[Problem], hook: str, lang: str) -> int:
+    """The exit code git acts on: 0 when nothing was found, else the lesson on stderr and 1."""
+    if not problems:
+        return 0
+    print(render(problems, hook, lang), file=sys.stderr)
+    return 1
 
 
 def join_types(types: Sequence[str]) -> str:

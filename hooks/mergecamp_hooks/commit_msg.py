@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from mergecamp_hooks import cli
 from mergecamp_hooks.conventions import DEFAULT_TYPES, MAX_HEADER_CHARS
 from mergecamp_hooks.message import clean_message, is_git_generated
-from mergecamp_hooks.problem import Problem, render
+from mergecamp_hooks.problem import Problem
 from mergecamp_hooks.suggest import suggest_header
 
 HOOK = "commit-msg"
@@ -193,10 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except OSError as exc:
                 raise cli.UsageError(f"cannot read the message file: {exc}") from exc
             problems = check_message(text, conf.types)
-        if problems:
-            print(render(problems, HOOK, conf.lang), file=sys.stderr)
-            return 1
-        return 0
+        return cli.verdict(problems, HOOK, conf.lang)
 
     return cli.run(HOOK, body)
 

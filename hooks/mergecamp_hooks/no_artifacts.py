@@ -27,7 +27,7 @@ from mergecamp_hooks.conventions import (
     WEIGHT_SUFFIXES,
 )
 from mergecamp_hooks.gitutil import git, staged_files
-from mergecamp_hooks.problem import Problem, render
+from mergecamp_hooks.problem import Problem
 
 HOOK = "no-artifacts"
 
@@ -149,10 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = check_files(paths, conf.max_kb)
         if problems:  # only then ask git about LFS: the common, clean case stays fast
             problems = check_files(paths, conf.max_kb, lfs=lfs_paths(paths))
-        if problems:
-            print(render(problems, HOOK, conf.lang), file=sys.stderr)
-            return 1
-        return 0
+        return cli.verdict(problems, HOOK, conf.lang)
 
     return cli.run(HOOK, body)
 
