@@ -1,10 +1,11 @@
-"""How one cell and one problem read: shared by the terminal, Markdown and HTML views."""
+"""How the report's pieces read (summary, cells, hardest rows, problems): shared by the
+terminal, Markdown and HTML views, so the three always say the same."""
 
 from __future__ import annotations
 
-from mergecamp.i18n import Lang
+from mergecamp.i18n import Lang, Text
 from mergecamp.report import texts
-from mergecamp.report.model import Cell, duration
+from mergecamp.report.model import Cell, ClassReport, ExerciseStat, duration
 from mergecamp.report.records import LoadedRecord
 
 
@@ -30,3 +31,37 @@ def status_text(item: LoadedRecord, lang: Lang) -> str:
     ]
     reasons = "; ".join(item.problems[:3])
     return f"{label(lang)}: {reasons}" if reasons else label(lang)
+
+
+#: The columns of the "hardest exercises" table, in order.
+HARDEST_COLUMNS: tuple[Text, ...] = (
+    texts.EXERCISE,
+    texts.STARTED,
+    texts.PASS_RATE,
+    texts.MEAN_ATTEMPTS,
+    texts.MEAN_HINTS,
+    texts.SOLUTIONS,
+    texts.MEDIAN_TIME,
+)
+
+
+def hardest_row(stat: ExerciseStat) -> list[str]:
+    """One row of the "hardest exercises" table, matching ``HARDEST_COLUMNS``."""
+    return [
+        stat.exercise_id,
+        str(stat.started),
+        f"{stat.pass_rate:.0%}",
+        f"{stat.mean_attempts:.1f}",
+        f"{stat.mean_hints:.1f}",
+        str(stat.solutions),
+        duration(stat.median_time_s),
+    ]
+
+
+def summary_text(report: ClassReport, lang: Lang) -> str:
+    """The line under the title: how many learners, exercises and unusable records."""
+    return texts.SUMMARY.format(
+        learners=len(report.learners),
+        exercises=len(report.exercises),
+        rejected=len(report.rejected),
+    )(lang)

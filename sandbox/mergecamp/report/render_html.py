@@ -7,8 +7,14 @@ from html import escape
 
 from mergecamp.i18n import Lang
 from mergecamp.report import texts
-from mergecamp.report.cells import cell_text, status_text
-from mergecamp.report.model import ClassReport, duration
+from mergecamp.report.cells import (
+    HARDEST_COLUMNS,
+    cell_text,
+    hardest_row,
+    status_text,
+    summary_text,
+)
+from mergecamp.report.model import ClassReport
 
 CSS = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; }
@@ -46,7 +52,7 @@ def _bar_chart(title: str, chart_id: str, rows: list[tuple[str, float]], fmt: st
 
 
 def to_html(report: ClassReport, lang: Lang) -> str:
-    body = [f"<h1>{escape(texts.TITLE(lang))}</h1>", f"<p>{escape(_summary(report, lang))}</p>"]
+    body = [f"<h1>{escape(texts.TITLE(lang))}</h1>", f"<p>{escape(summary_text(report, lang))}</p>"]
     if not report.learners:
         body.append(f"<p>{escape(texts.NO_RECORDS(lang))}</p>")
     else:
@@ -90,14 +96,6 @@ def to_html(report: ClassReport, lang: Lang) -> str:
     )
 
 
-def _summary(report: ClassReport, lang: Lang) -> str:
-    return texts.SUMMARY.format(
-        learners=len(report.learners),
-        exercises=len(report.exercises),
-        rejected=len(report.rejected),
-    )(lang)
-
-
 def _table(report: ClassReport, lang: Lang) -> list[str]:
     out = [f"<h2>{escape(texts.CLASS_TABLE(lang))}</h2><p>{escape(texts.LEGEND(lang))}</p>"]
     head = "".join(
@@ -127,27 +125,10 @@ def _table(report: ClassReport, lang: Lang) -> list[str]:
 
 
 def _hardest(report: ClassReport, lang: Lang) -> list[str]:
-    heads = (
-        texts.EXERCISE,
-        texts.STARTED,
-        texts.PASS_RATE,
-        texts.MEAN_ATTEMPTS,
-        texts.MEAN_HINTS,
-        texts.SOLUTIONS,
-        texts.MEDIAN_TIME,
-    )
+    heads = HARDEST_COLUMNS
     out = [f'<h2>{escape(texts.HARDEST(lang))}</h2><table id="hardest"><tr>']
     out.append("".join(f"<th>{escape(h(lang))}</th>" for h in heads) + "</tr>")
     for s in report.hardest:
-        values = (
-            s.exercise_id,
-            s.started,
-            f"{s.pass_rate:.0%}",
-            f"{s.mean_attempts:.1f}",
-            f"{s.mean_hints:.1f}",
-            s.solutions,
-            duration(s.median_time_s),
-        )
-        out.append("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in values) + "</tr>")
+        out.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in hardest_row(s)) + "</tr>")
     out.append("</table>")
     return out

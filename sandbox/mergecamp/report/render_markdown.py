@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from mergecamp.i18n import Lang
 from mergecamp.report import texts
-from mergecamp.report.cells import cell_text, status_text
-from mergecamp.report.model import ClassReport, duration
+from mergecamp.report.cells import (
+    HARDEST_COLUMNS,
+    cell_text,
+    hardest_row,
+    status_text,
+    summary_text,
+)
+from mergecamp.report.model import ClassReport
 
 
 def _row(values: list[str]) -> str:
@@ -13,7 +19,7 @@ def _row(values: list[str]) -> str:
 
 
 def to_markdown(report: ClassReport, lang: Lang) -> str:
-    lines = [f"# {texts.TITLE(lang)}", "", _summary(report, lang), ""]
+    lines = [f"# {texts.TITLE(lang)}", "", summary_text(report, lang), ""]
     if not report.learners:
         lines += [texts.NO_RECORDS(lang), ""]
     else:
@@ -29,30 +35,10 @@ def to_markdown(report: ClassReport, lang: Lang) -> str:
             cells = [cell_text(row.cells.get(eid)) for eid in report.exercises]
             lines.append(_row([name, *cells, str(row.passed), str(row.hints)]))
         lines += ["", f"## {texts.HARDEST(lang)}", ""]
-        head = [
-            texts.EXERCISE,
-            texts.STARTED,
-            texts.PASS_RATE,
-            texts.MEAN_ATTEMPTS,
-            texts.MEAN_HINTS,
-            texts.SOLUTIONS,
-            texts.MEDIAN_TIME,
-        ]
+        head = HARDEST_COLUMNS
         lines += [_row([t(lang) for t in head]), _row(["---"] * len(head))]
         for s in report.hardest:
-            lines.append(
-                _row(
-                    [
-                        s.exercise_id,
-                        str(s.started),
-                        f"{s.pass_rate:.0%}",
-                        f"{s.mean_attempts:.1f}",
-                        f"{s.mean_hints:.1f}",
-                        str(s.solutions),
-                        duration(s.median_time_s),
-                    ]
-                )
-            )
+            lines.append(_row(hardest_row(s)))
         lines += ["", f"## {texts.LEFT(lang)}", ""]
         for row in report.learners:
             left = ", ".join(row.left) if row.left else texts.ALL_DONE(lang)
@@ -62,14 +48,6 @@ def to_markdown(report: ClassReport, lang: Lang) -> str:
     if problems:
         lines += [f"## {texts.PROBLEMS(lang)}", "", *problems, ""]
     return "\n".join(lines)
-
-
-def _summary(report: ClassReport, lang: Lang) -> str:
-    return texts.SUMMARY.format(
-        learners=len(report.learners),
-        exercises=len(report.exercises),
-        rejected=len(report.rejected),
-    )(lang)
 
 
 def _problems(report: ClassReport, lang: Lang) -> list[str]:

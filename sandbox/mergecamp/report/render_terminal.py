@@ -10,8 +10,14 @@ from rich.text import Text as RichText
 
 from mergecamp.i18n import Lang
 from mergecamp.report import texts
-from mergecamp.report.cells import cell_text, status_text
-from mergecamp.report.model import ClassReport, duration
+from mergecamp.report.cells import (
+    HARDEST_COLUMNS,
+    cell_text,
+    hardest_row,
+    status_text,
+    summary_text,
+)
+from mergecamp.report.model import ClassReport
 
 
 def _style(mark: str) -> str:
@@ -23,13 +29,7 @@ def renderables(report: ClassReport, lang: Lang, width: int | None = None) -> li
     when it would be wider than ``width``."""
     out: list = [
         RichText(texts.TITLE(lang), style="bold"),
-        RichText(
-            texts.SUMMARY.format(
-                learners=len(report.learners),
-                exercises=len(report.exercises),
-                rejected=len(report.rejected),
-            )(lang)
-        ),
+        RichText(summary_text(report, lang)),
     ]
     if not report.learners:
         out.append(RichText(texts.NO_RECORDS(lang), style="yellow"))
@@ -93,26 +93,10 @@ def _key(report: ClassReport, lang: Lang) -> RichText:
 
 def _hardest(report: ClassReport, lang: Lang) -> Table:
     table = Table(title=texts.HARDEST(lang), title_justify="left")
-    for head in (
-        texts.EXERCISE,
-        texts.STARTED,
-        texts.PASS_RATE,
-        texts.MEAN_ATTEMPTS,
-        texts.MEAN_HINTS,
-        texts.SOLUTIONS,
-        texts.MEDIAN_TIME,
-    ):
+    for head in HARDEST_COLUMNS:
         table.add_column(head(lang))
     for s in report.hardest:
-        table.add_row(
-            s.exercise_id,
-            str(s.started),
-            f"{s.pass_rate:.0%}",
-            f"{s.mean_attempts:.1f}",
-            f"{s.mean_hints:.1f}",
-            str(s.solutions),
-            duration(s.median_time_s),
-        )
+        table.add_row(*hardest_row(s))
     return table
 
 
