@@ -13,10 +13,7 @@ is the verdict for a step that cannot be judged until an earlier one passes.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -244,23 +241,7 @@ def dropped_side(repo: git.Repo, merge: git.Commit) -> bool:
     )
 
 
-# --- the model's own tests ------------------------------------------------------
-
-
-_BUILD_MODEL = """
-import importlib, sys, yaml
-with open({config!r}, encoding="utf-8") as fh:
-    cfg = yaml.safe_load(fh)
-spec = cfg["model"]
-module, _, name = spec["class_path"].rpartition(".")
-cls = getattr(importlib.import_module(module), name)
-cls(**(spec.get("init_args") or {{}}))
-print("model built:", name)
-tests = {tests!r}
-if tests:
-    import pytest
-    sys.exit(pytest.main([tests, "-q", "-x", "-p", "no:cacheprovider"]))
-"""
+# --- what the model's tests need (mergecamp.project_tests runs them) ----------------
 
 
 ML_PACKAGES = ("torch", "lightning", "jsonargparse", "torchmetrics", "sklearn")
@@ -275,41 +256,3 @@ def missing_ml_packages() -> list[str]:
     import importlib.util
 
     return [name for name in ML_PACKAGES if importlib.util.find_spec(name) is None]
-
-
-def model_works(
-    root: Path,
-    config: str = "configs/default.yaml",
-    test_path: str = "tests/test_models.py",
-    timeout: float = 300,
-) -> tuple[bool, str]:
-    """Instantiate the LightningModule that ``config`` describes, then run the project's
-    fast tests (when it has them), in one fresh Python so torch is imported once.
-
-    Catches what a text check cannot: an unknown activation or layer name, a value of
-    the wrong type, a syntax error left in the model code, a broken shape.
-    Returns (passed, the last lines of output).
-    """
-    env = dict(os.environ)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTHONPATH"] = str(root / "src") + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("PYTEST_ADDOPTS", None)
-    env.pop("PYTEST_XDIST_WORKER", None)
-    tests = test_path if (root / test_path).is_file() else ""
-    code = _BUILD_MODEL.format(config=config, tests=tests)
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=env,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return False, f"timed out after {int(timeout)} s"
-    except OSError as exc:
-        return False, str(exc)
-    lines = (proc.stdout + proc.stderr).strip().splitlines()
-    return proc.returncode == 0, " / ".join(lines[-3:])

@@ -48,4 +48,6 @@ def test_pr_ci_skips_the_tests_it_cannot_run(tmp_path, monkeypatch: pytest.Monke
     ci._fast_tests(tmp_path, dict(), failed, skipped, logs)
 
     assert failed == [] and logs == []
-    assert skipped == ["pytest tests/test_models.py (needs torch: pip install 'mergecamp[ml]')"]
+    assert skipped == [
+        "python -m pytest -m \"not slow\" (needs torch: pip install 'mergecamp[ml]')"
+    ]

@@ -20,6 +20,7 @@ from mergecamp.scripting import MINA, Clock, Person, commit_all, init_repo, set_
 if TYPE_CHECKING:
     import git
 
+    from mergecamp.project_tests import SuiteResult
     from mergecamp.scene import Scene
 
 CONFIG = "configs/default.yaml"
@@ -129,16 +130,15 @@ def missing_branch(step: str, branch: str, repo: git.Repo, how: Text) -> StepRes
 
 
 def model_step(scene: Scene, step: str, rev: str) -> StepResult:
-    """Build the model from the config at ``rev`` and run the fast tests on that tree.
+    """Build the model from the config at ``rev`` and run the team's whole fast suite
+    (``pytest -m "not slow"``, as the project's CI does) on that tree.
 
     The tree is exported to a scratch folder in the workspace, so the learner's work
-    tree (maybe dirty, maybe elsewhere) does not matter.
+    tree (maybe dirty, maybe elsewhere) does not matter; the verdict is cached per tree
+    hash in ``<workspace>/.mergecamp/suite/``, so checking the same tree again is instant.
     """
-    import io
-    import tarfile
-    import tempfile
-
     from mergecamp import checks as C
+    from mergecamp import project_tests
 
     if scene.quick:
         return tests_skipped_quick(step)
@@ -149,14 +149,62 @@ def model_step(scene: Scene, step: str, rev: str) -> StepResult:
             Text(
                 en="this step runs the model's tests, but mergecamp's Python ({py}) lacks {m}: "
                 "install them with `pip install 'mergecamp[ml]'`, then `mergecamp check` again",
-                ko="이 단계는 모델 테스트를 돌려야 하는데 mergecamp의 파이썬({py})에 {m}이(가) "
-                "없어요: `pip install 'mergecamp[ml]'`로 설치한 뒤 `mergecamp check`를 다시 "
-                "실행하세요",
+                ko="이 단계는 모델 테스트를 돌려야 하는데 mergecamp의 파이썬({py})에 {m} "
+                "패키지가 없어요. `pip install 'mergecamp[ml]'`로 설치한 뒤 `mergecamp check`를 "
+                "다시 실행하세요",
             ),
             py=sys.executable,
             m=", ".join(missing),
         )
+    commit = C.commit_of(scene.repo, rev)
+    if commit is None:
+        return C.fail(
+            step,
+            Text(en="there is no commit `{r}` to test", ko="테스트할 `{r}` 커밋이 없어요"),
+            r=rev,
+        )
+    result = _suite_at(scene, rev, commit.tree.hexsha)
+    if result.passed:
+        return C.ok(
+            step,
+            Text(
+                en="the model builds from `{f}` at `{r}` and the team's fast tests pass "
+                "(`{cmd}`: {n})",
+                ko="`{r}`의 `{f}`로 모델이 만들어지고 팀의 빠른 테스트도 통과해요(`{cmd}`: {n})",
+            ),
+            f=CONFIG,
+            r=rev,
+            cmd=project_tests.COMMAND,
+            n=result.counts or "ok",
+        )
+    return C.fail(
+        step,
+        Text(
+            en="the model at `{r}` does not pass the team's fast tests (`{cmd}`): {d}. Fix it "
+            "(`git diff HEAD~1` shows what the merge changed), commit, and check again",
+            ko="`{r}`의 모델이 팀의 빠른 테스트(`{cmd}`)를 통과하지 못해요: {d}. 고친 다음"
+            "(`git diff HEAD~1`로 머지가 바꾼 내용을 볼 수 있어요) 커밋하고 다시 확인하세요",
+        ),
+        r=rev,
+        cmd=project_tests.COMMAND,
+        d=result.detail().strip() or "?",
+    )
+
+
+def _suite_at(scene: Scene, rev: str, tree: str) -> SuiteResult:
+    """The fast suite's verdict on ``rev``'s tree: from the cache, else run and cached."""
+    import io
+    import tarfile
+    import tempfile
+
+    from mergecamp import project_tests
+
     scratch_root = scene.workspace / ".mergecamp"
+    cache_dir = scratch_root / "suite"
+    key = project_tests.cache_key(tree, CONFIG)
+    result = project_tests.cached(cache_dir, key)
+    if result is not None:
+        return result
     scratch_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="check-", dir=scratch_root) as tmp:
         buffer = io.BytesIO()
@@ -166,26 +214,10 @@ def model_step(scene: Scene, step: str, rev: str) -> StepResult:
             # The "data" filter exists from Python 3.11.4 on; the archive is git's own.
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
             tar.extractall(tmp, **safe)
-        passed, detail = C.model_works(Path(tmp))
-    if passed:
-        return C.ok(
-            step,
-            Text(
-                en="the model builds from `{f}` at `{r}` and its fast tests pass",
-                ko="`{r}`의 `{f}`로 모델이 만들어지고 빠른 테스트도 통과해요",
-            ),
-            f=CONFIG,
-            r=rev,
-        )
-    return C.fail(
-        step,
-        Text(
-            en="the model at `{r}` does not work: {d}. Fix `{f}` (`git diff HEAD~1` shows what "
-            "the merge changed), commit, and check again",
-            ko="`{r}`의 모델이 동작하지 않아요: {d}. `{f}`를 고치고(`git diff HEAD~1`로 머지가 "
-            "바꾼 내용을 볼 수 있어요) 커밋한 뒤 다시 확인하세요",
-        ),
-        r=rev,
-        d=detail.strip() or "?",
-        f=CONFIG,
-    )
+        progress = project_tests.terminal_progress()
+        try:
+            result = project_tests.run_suite(Path(tmp), CONFIG, progress=progress)
+        finally:
+            project_tests.end_progress(progress)
+    project_tests.store(cache_dir, key, result)
+    return result

@@ -20,7 +20,6 @@ from pathlib import Path
 from mergecamp.gitcmd import clean_env, git
 from mergecamp.team.origin import meta_dir
 
-FAST_TESTS = "tests/test_models.py"
 _LOG_TAIL = 1500
 
 
@@ -149,25 +148,24 @@ def _pre_commit(
 
 
 def _fast_tests(work: Path, env: dict, failed: list, skipped: list, logs: list) -> None:
-    if not (work / FAST_TESTS).is_file():
-        return
+    """The project's whole fast suite, as its CI workflow runs it (not one chosen file)."""
+    from mergecamp import project_tests
     from mergecamp.checks import missing_ml_packages
 
+    if not (work / "tests").is_dir():
+        return
     missing = missing_ml_packages()
     if missing:
         skipped.append(
-            f"pytest {FAST_TESTS} (needs {', '.join(missing)}: pip install 'mergecamp[ml]')"
+            f"{project_tests.COMMAND} (needs {', '.join(missing)}: pip install 'mergecamp[ml]')"
         )
         return
-    proc = subprocess.run(
-        [sys.executable, "-m", "pytest", FAST_TESTS, "-q", "-x", "-p", "no:cacheprovider"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if proc.returncode != 0:
-        failed.append(f"pytest {FAST_TESTS}")
-        logs.append(
-            f"$ python -m pytest {FAST_TESTS} -q\n" + proc.stdout[-_LOG_TAIL:] + proc.stderr[-500:]
-        )
+    progress = project_tests.terminal_progress()
+    try:
+        result = project_tests.run_suite(work, env=env, progress=progress)
+    finally:
+        project_tests.end_progress(progress)
+    if not result.passed:
+        failed.append(project_tests.COMMAND)
+        logs.append(f"$ {project_tests.COMMAND}\n" + "\n".join(result.failures) + "\n")
+        logs.append(result.output[-_LOG_TAIL:])

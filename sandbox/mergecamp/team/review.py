@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mergecamp import project_tests
 from mergecamp.gitcmd import git
 from mergecamp.i18n import Text
 from mergecamp.team import conventions
@@ -257,16 +258,21 @@ def _ci(result: CiResult) -> list[Finding]:
                 en=(
                     "CI failed on {short}: {jobs}.\n{log}\n"
                     "Fix: run `pre-commit run --all-files` and "
-                    "`python -m pytest tests/test_models.py -q` in your clone, fix what they "
+                    "`{tests}` in your clone, fix what they "
                     "report, commit and `git push`."
                 ),
                 ko=(
                     "{short}에서 CI가 실패했어요: {jobs}.\n{log}\n"
                     "고치는 법: 내 클론에서 `pre-commit run --all-files`와 "
-                    "`python -m pytest tests/test_models.py -q`를 실행해서 나온 문제를 고치고, "
+                    "`{tests}`를 실행해서 나온 문제를 고치고, "
                     "커밋한 뒤 `git push`를 해요."
                 ),
-            ).format(short=result.sha[:7], jobs=", ".join(result.failed), log=_indent(result.log)),
+            ).format(
+                short=result.sha[:7],
+                jobs=", ".join(result.failed),
+                log=_indent(result.log),
+                tests=project_tests.COMMAND,
+            ),
         )
     ]
 
