@@ -6,13 +6,27 @@ Public interface (the CLI, the team track and onboarding rely on these names):
   ``<workspace>/.mergecamp/build-…/`` and moves it to ``<workspace>/<id>`` (and
   ``<workspace>/<id>-team`` when ``Exercise.team_folder`` is set) only once setup has
   succeeded, so an interrupted or failed setup leaves nothing half-built. Absolute
-  build paths in git configs (remote URLs, alternates) are rewritten after the move.
-  With ``force`` an existing exercise is replaced *in place* (the folders keep their
-  identity, so a learner's shell sitting in them keeps working).
+  build paths in git configs (remote URLs, alternates, hooks paths) are rewritten
+  before the move. With ``force`` an existing exercise is replaced atomically (see
+  ``mergecamp.replace``): the old folders are renamed aside whole, so a shell sitting
+  in one must ``cd`` again afterwards.
+- ``existing(exercise_id, workspace) -> list[Path]``: the exercise's folders already
+  there, all of them built by mergecamp for this workspace, or a refusal.
 - ``locate(workspace, cwd, exercise_id=None) -> Scene``: the exercise named by id, or
   the one containing ``cwd``; ``MergecampError`` with a helpful text otherwise.
+  ``locate_built`` is the same without requiring the metadata (for ``reset``).
 - ``run_check(scene) -> CheckReport``: never raises on a hostile repository state.
 - ``reset(scene) -> Scene``: back to the state right after ``start``.
+- ``recover(workspace)``: finishes or undoes an interrupted replacement.
+
+Safety: mergecamp replaces or deletes only a folder it built. Every built folder
+carries a marker (``mergecamp.marker``) naming the exercise, the workspace and the
+folder's own path; the workspace of an exercise found from ``cwd`` is the one in its
+marker, never the parent folder. A folder without a marker, a copy of an exercise
+(its marker names another path) or a symbolic link is refused whatever the flags.
+Set-up runs git without the learner's global and system config
+(``mergecamp.gitcmd.isolated``); every repository built pins ``core.hooksPath`` to its
+own hooks folder.
 
 Metadata (id, version, template hash, start refs) lives in ``.git/mergecamp.json``
 (see ``mergecamp.meta``). Nothing here writes outside the workspace.
@@ -30,10 +44,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mergecamp import __version__, tracks
+from mergecamp import __version__, replace, tracks
 from mergecamp.errors import MergecampError
 from mergecamp.exercise import StepResult
 from mergecamp.i18n import Lang, Text
+from mergecamp.marker import COPY, MISSING, OWNED, Marker, read_marker, verdict, write_marker
 from mergecamp.meta import read_meta, update_meta, write_meta
 from mergecamp.scene import Scene
 from mergecamp.state import RepoState, read_state
@@ -41,7 +56,7 @@ from mergecamp.state import RepoState, read_state
 if TYPE_CHECKING:
     from mergecamp.exercise import Exercise
 
-STATE_DIR = ".mergecamp"
+STATE_DIR = replace.STATE_DIR
 
 
 @dataclass
@@ -82,6 +97,33 @@ ALREADY = Text(
     ko="`{path}`가 이미 있어요: 전에 `{id}`를 시작했어요. 처음부터 다시 하려면 "
     "`mergecamp start {id} --force`(작업이 사라져요), 이어서 하려면 `cd {path}` 하세요.",
 )
+NOT_BUILT = Text(
+    en="`{path}` was not built by mergecamp (it has no mergecamp marker), so mergecamp "
+    "will not replace, reset or delete it, whatever the flags. If you want `{id}` there, "
+    "move or rename that folder yourself, then run `mergecamp start {id}`.",
+    ko="`{path}`는 mergecamp가 만든 폴더가 아니에요(mergecamp 표시가 없어요). 그래서 "
+    "어떤 옵션을 줘도 mergecamp는 이 폴더를 바꾸거나 되돌리거나 지우지 않아요. 거기에 "
+    "`{id}`를 만들고 싶으면 그 폴더를 직접 옮기거나 이름을 바꾼 다음 "
+    "`mergecamp start {id}` 하세요.",
+)
+IS_LINK = Text(
+    en="`{path}` is a symbolic link, not a folder mergecamp built, so mergecamp will not "
+    "replace, reset or delete it (nor follow it). Remove the link yourself (`rm {path}` "
+    "removes only the link), then run `mergecamp start {id}`.",
+    ko="`{path}`는 심볼릭 링크라서 mergecamp가 만든 폴더가 아니에요. 그래서 mergecamp는 "
+    "이걸 바꾸거나 되돌리거나 지우지 않고, 링크를 따라가지도 않아요. 링크를 직접 "
+    "지운 다음(`rm {path}`는 링크만 지워요) `mergecamp start {id}` 하세요.",
+)
+COPIED = Text(
+    en="`{path}` is a copy of the exercise `{id}` from the workspace {workspace}, not the "
+    "exercise itself, so mergecamp will not reset, replace or check it, nor touch anything "
+    "beside it. To work on the original: `cd {original}`. To start `{id}` afresh: "
+    "`mergecamp start {id}`.",
+    ko="`{path}`는 작업 공간 {workspace}에 있는 `{id}` 연습의 복사본이에요. 연습 자체가 "
+    "아니라서 mergecamp는 이걸 되돌리거나 바꾸거나 확인하지 않고, 옆에 있는 폴더도 "
+    "건드리지 않아요. 원래 연습에서 하려면 `cd {original}` 하세요. `{id}`를 처음부터 "
+    "하려면 `mergecamp start {id}` 하세요.",
+)
 SETUP_FAILED = Text(
     en="Could not build `{id}`: {error}. Nothing was left half-built in the workspace.",
     ko="`{id}`를 만들지 못했어요: {error}. 작업 공간에 반쯤 만든 것은 남기지 않았어요.",
@@ -96,6 +138,15 @@ META_GONE = Text(
     "`mergecamp start {id} --force` builds it again.",
     ko="`{path}`는 `{id}` 연습 같은데 mergecamp 정보(.git/mergecamp.json)가 없어서 "
     "시작 상태를 알 수 없어요. `mergecamp start {id} --force`로 다시 만들 수 있어요.",
+)
+UNMARKED = Text(
+    en="`{path}` has mergecamp data for `{id}` but no mark of the folder mergecamp built "
+    "(an older mergecamp made it, or it was copied), so mergecamp cannot tell which "
+    "workspace it belongs to and leaves it alone. Move it aside and run "
+    "`mergecamp start {id}` to build it again.",
+    ko="`{path}`에 `{id}`의 mergecamp 정보는 있지만 mergecamp가 만든 폴더라는 표시가 "
+    "없어요(예전 mergecamp가 만들었거나 복사한 폴더예요). 어느 작업 공간의 것인지 알 수 "
+    "없어서 건드리지 않을게요. 옆으로 옮겨 두고 `mergecamp start {id}`로 다시 만드세요.",
 )
 NOT_EXERCISE = Text(
     en="`{path}` is a git repository, but not a mergecamp exercise. `cd` into an exercise "
@@ -152,44 +203,136 @@ def start(exercise_id: str, workspace: Path, *, force: bool = False) -> Scene:
     exercise = load_exercise(exercise_id)
     workspace = workspace.expanduser().resolve()
     root, team = _folders(exercise, workspace)
-    if not force:
-        for path in (root, team):
-            if path is not None and path.exists():
-                raise MergecampError(ALREADY.format(path=root, id=exercise.id), exit_code=3)
-    state_dir = workspace / STATE_DIR
-    state_dir.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f"build-{exercise.id}-", dir=state_dir))
-    try:
-        build_root = build / root.name
-        build_root.mkdir()
-        build_team = None
-        if team is not None:
-            build_team = build / team.name
-            build_team.mkdir()
-        scene = Scene(exercise.id, workspace, build_root, build_team)
+    state_dir = replace.state_dir(workspace)
+    with replace.workspace_lock(state_dir):
+        replace.recover(workspace, locked=True)
+        if _existing(exercise, workspace) and not force:
+            raise MergecampError(ALREADY.format(path=root, id=exercise.id), exit_code=3)
+        folders = [root.name] + ([team.name] if team is not None else [])
+        build = replace.new_build(state_dir, exercise.id, folders)
         try:
-            with _hooks_silenced():
-                if not (team is None and _from_built_cache(exercise, state_dir, build_root)):
-                    exercise.setup(scene)
-                    _finish(exercise, build_root)
-                    if team is None:
-                        _store_built_cache(exercise, state_dir, build_root)
-                if (build_root / ".git").is_dir():
-                    _ensure_identity(build_root)
-        except MergecampError:
+            _build(exercise, workspace, state_dir, build)
+            replace.swap(workspace, build)
+        except BaseException:
+            # Undo (or finish) what was moved; if even that fails, the next command does.
+            with contextlib.suppress(Exception):
+                replace.recover_op(workspace, build)
             raise
-        except Exception as exc:
-            raise MergecampError(
-                SETUP_FAILED.format(id=exercise.id, error=f"{type(exc).__name__}: {exc}")
-            ) from exc
-        moves = [(build_root, root)] + ([(build_team, team)] if team and build_team else [])
-        for src, dst in moves:
-            _move_into_place(src, dst)
-        for _src, dst in moves:
-            _rewrite_paths(dst, {str(s): str(d) for s, d in moves})
-    finally:
-        shutil.rmtree(build, ignore_errors=True)
     return Scene(exercise.id, workspace, root, team)
+
+
+def _build(exercise: Exercise, workspace: Path, state_dir: Path, build: Path) -> None:
+    """Set the exercise up in ``build``, with git isolated from the learner's config,
+    then pin hooks, rewrite build paths and write the markers (last: a folder with a
+    marker in a build folder is complete)."""
+    from mergecamp.gitcmd import isolated
+
+    root, team = _folders(exercise, workspace)
+    build_root = build / root.name
+    build_root.mkdir()
+    build_team = None
+    if team is not None:
+        build_team = build / team.name
+        build_team.mkdir()
+    scene = Scene(exercise.id, workspace, build_root, build_team)
+    try:
+        with _hooks_silenced(), isolated():
+            if not (team is None and _from_built_cache(exercise, state_dir, build_root)):
+                exercise.setup(scene)
+                _finish(exercise, build_root)
+                if team is None:
+                    _store_built_cache(exercise, state_dir, build_root)
+            for folder in (build_root, build_team):
+                if folder is not None:
+                    _pin_hooks(folder)
+        if (build_root / ".git").is_dir():
+            _ensure_identity(build_root)  # the learner's own config decides
+    except MergecampError:
+        raise
+    except Exception as exc:
+        raise MergecampError(
+            SETUP_FAILED.format(id=exercise.id, error=f"{type(exc).__name__}: {exc}")
+        ) from exc
+    moves = [(build_root, root)] + ([(build_team, team)] if team and build_team else [])
+    mapping = {str(src): str(dst) for src, dst in moves}
+    for src, _dst in moves:
+        _rewrite_paths(src, mapping)
+    op = replace.op_of(build)
+    for (src, dst), kind in zip(moves, ("exercise", "team"), strict=False):
+        write_marker(src, Marker(exercise.id, kind, str(workspace), str(dst), op))
+
+
+def existing(exercise_id: str, workspace: Path) -> list[Path]:
+    """The exercise's folders already in ``workspace``, every one built there by mergecamp;
+    a ``MergecampError`` saying why otherwise (a foreign folder, a copy, a link).
+
+    Finishes an interrupted replacement first (``recover``), so a folder renamed aside
+    by a killed ``reset`` is back before anyone asks about it.
+    """
+    exercise = load_exercise(exercise_id)
+    workspace = workspace.expanduser().resolve()
+    recover(workspace)
+    return _existing(exercise, workspace)
+
+
+def _existing(exercise: Exercise, workspace: Path) -> list[Path]:
+    root, team = _folders(exercise, workspace)
+    found = []
+    for folder, kind in ((root, "exercise"), (team, "team")):
+        if folder is None:
+            continue
+        seen = verdict(folder, exercise.id, kind, workspace)  # type: ignore[arg-type]
+        if seen == MISSING:
+            continue
+        if seen != OWNED:
+            raise _refusal(folder, exercise.id, seen)
+        found.append(folder)
+    return found
+
+
+def _refusal(folder: Path, exercise_id: str, seen: str) -> MergecampError:
+    """Why mergecamp will not touch ``folder`` (exit code 3: something is in the way)."""
+    if folder.is_symlink():
+        return MergecampError(IS_LINK.format(path=folder, id=exercise_id), exit_code=3)
+    mark = read_marker(folder)
+    if seen == COPY and mark is not None:
+        original = Path(mark.path)
+        if mark.kind == "team":
+            original = Path(mark.workspace) / mark.exercise
+        text = COPIED.format(
+            path=folder, id=mark.exercise, workspace=mark.workspace, original=original
+        )
+        return MergecampError(text, exit_code=3)
+    return MergecampError(NOT_BUILT.format(path=folder, id=exercise_id), exit_code=3)
+
+
+def recover(workspace: Path) -> None:
+    """Finish or undo an interrupted replacement in ``workspace``; quiet, never raises
+    (a refusal to follow a linked ``.mergecamp`` waits for the command that writes)."""
+    with contextlib.suppress(OSError, MergecampError):
+        replace.recover(workspace.expanduser().resolve())
+
+
+def _pin_hooks(folder: Path) -> None:
+    """Point ``core.hooksPath`` of every repository in ``folder`` at its own hooks folder,
+    so a learner's global ``core.hooksPath`` neither runs their hooks here nor switches
+    the exercise's hooks off. Absolute build paths are rewritten with the rest."""
+    from mergecamp.gitcmd import git
+
+    for dirpath, dirnames, _filenames in os.walk(folder):
+        here = Path(dirpath)
+        git_dirs = []
+        if (here / ".git").is_dir() and not (here / ".git").is_symlink():
+            git_dirs.append(here / ".git")
+        if here.name.endswith(".git") and (here / "HEAD").is_file() and (here / "objects").is_dir():
+            git_dirs.append(here)  # a bare repository (origin.git)
+            dirnames[:] = []
+        else:
+            dirnames[:] = [d for d in dirnames if d != ".git" and d != "__pycache__"]
+        for git_dir in git_dirs:
+            (git_dir / "hooks").mkdir(exist_ok=True)
+            git(folder, "config", "--file", str(git_dir / "config"), "core.hooksPath",
+                str(git_dir / "hooks"))  # fmt: skip
 
 
 def _finish(exercise: Exercise, root: Path) -> None:
@@ -278,8 +421,8 @@ def _built_key(exercise: Exercise) -> str:
 
 
 def _built_dir(exercise: Exercise, state_dir: Path) -> Path | None:
-    if os.environ.get("MERGECAMP_NO_BUILD_CACHE"):
-        return None
+    if os.environ.get("MERGECAMP_NO_BUILD_CACHE") or (state_dir / "built").is_symlink():
+        return None  # off, or a link that would take the copies out of the workspace
     return state_dir / "built" / f"{exercise.id}-{_built_key(exercise)}"
 
 
@@ -312,24 +455,6 @@ def _store_built_cache(exercise: Exercise, state_dir: Path, build_root: Path) ->
             os.replace(scratch, cached)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _move_into_place(src: Path, dst: Path) -> None:
-    """Move ``src`` to ``dst``; an existing ``dst`` is emptied and refilled in place."""
-    if not dst.exists() and not dst.is_symlink():
-        os.replace(src, dst)
-        return
-    if dst.is_symlink() or not dst.is_dir():
-        dst.unlink()
-        os.replace(src, dst)
-        return
-    for child in list(dst.iterdir()):
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-    for child in list(src.iterdir()):
-        os.replace(child, dst / child.name)
 
 
 def _rewrite_paths(folder: Path, mapping: dict[str, str]) -> None:
@@ -375,34 +500,61 @@ def _hooks_silenced() -> Iterator[None]:
 
 def locate(workspace: Path, cwd: Path, exercise_id: str | None = None) -> Scene:
     """The exercise named ``exercise_id`` in ``workspace``, else the one around ``cwd``."""
+    scene = locate_built(workspace, cwd, exercise_id)
+    if read_meta(scene.root) is None:
+        raise MergecampError(META_GONE.format(path=scene.root, id=scene.exercise_id))
+    return scene
+
+
+def locate_built(workspace: Path, cwd: Path, exercise_id: str | None = None) -> Scene:
+    """Like ``locate``, but the metadata may be gone: the folder only has to be one
+    mergecamp built (its marker), as ``reset`` needs. The scene's workspace is the one
+    the marker names; a copy, a foreign folder or a link is refused."""
     workspace = workspace.expanduser().resolve()
+    recover(workspace)
     if exercise_id is not None:
         exercise = load_exercise(exercise_id)
         root, team = _folders(exercise, workspace)
-        if not root.exists():
+        seen = verdict(root, exercise.id, "exercise", workspace)
+        if seen == MISSING:
             raise MergecampError(NOT_STARTED.format(id=exercise.id, workspace=workspace))
-        if read_meta(root) is None:
-            raise MergecampError(META_GONE.format(path=root, id=exercise.id))
+        if seen != OWNED:
+            raise _refusal(root, exercise.id, seen)
         return Scene(exercise.id, workspace, root, team)
     cwd = cwd.resolve()
     plain_repo: Path | None = None
     for folder in (cwd, *cwd.parents):
+        mark = read_marker(folder)
+        if mark is not None:
+            return _scene_from_marker(folder, mark)
         meta = read_meta(folder)
         if meta is not None:
-            exercise = load_exercise(meta["exercise"])
-            root, team = _folders(exercise, folder.parent)
-            return Scene(exercise.id, folder.parent, folder, team)
+            raise MergecampError(UNMARKED.format(path=folder, id=meta["exercise"]), exit_code=3)
         if folder.name.endswith("-team"):
             mine = folder.parent / folder.name.removesuffix("-team")
-            if read_meta(mine) is not None:
+            mine_mark = read_marker(mine)
+            if mine_mark is not None and mine_mark.path == str(mine):
                 raise MergecampError(TEAMMATE.format(path=cwd, id=mine.name, mine=mine))
         if plain_repo is None and (folder / ".git").exists():
             plain_repo = folder
     if plain_repo is not None:
-        if plain_repo.name in tracks.all_ids():
-            raise MergecampError(META_GONE.format(path=plain_repo, id=plain_repo.name))
         raise MergecampError(NOT_EXERCISE.format(path=plain_repo))
     raise MergecampError(OUTSIDE.format(cwd=cwd))
+
+
+def _scene_from_marker(folder: Path, mark: Marker) -> Scene:
+    """The scene of the built folder ``folder``; its workspace comes from the marker."""
+    workspace = Path(mark.workspace)
+    if mark.path != str(folder) or folder.parent != workspace:
+        raise _refusal(folder, mark.exercise, COPY)
+    recover(workspace)
+    exercise = load_exercise(mark.exercise)
+    root, team = _folders(exercise, workspace)
+    if mark.kind == "team":
+        raise MergecampError(TEAMMATE.format(path=folder, id=exercise.id, mine=root))
+    if root != folder:
+        raise _refusal(folder, mark.exercise, COPY)
+    return Scene(exercise.id, workspace, root, team)
 
 
 # --- check and reset ---------------------------------------------------------------
@@ -433,7 +585,8 @@ def run_check(scene: Scene) -> CheckReport:
 
 
 def reset(scene: Scene) -> Scene:
-    """Back to the state right after ``start``: rebuilt aside, swapped in place."""
+    """Back to the state right after ``start``: rebuilt aside, swapped in atomically
+    (``start`` checks again that every folder it replaces is one mergecamp built)."""
     return start(scene.exercise_id, scene.workspace, force=True)
 
 

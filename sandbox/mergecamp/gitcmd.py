@@ -5,13 +5,40 @@ from the learner's push), where git exports ``GIT_DIR`` and friends; a child git
 inherited them would act on the learner's repository instead of the one asked for.
 Every git subprocess mergecamp starts takes its environment from :func:`clean_env`,
 most through :func:`git`.
+
+Exercise set-up runs inside :func:`isolated` (``engine.start`` wraps it): the learner's
+own git configuration must neither break a build nor change what it builds. A global
+``tag.gpgsign`` would open an editor and hang, a global ``core.hooksPath`` would run the
+learner's hooks on mergecamp's scripted commits, a global ``init.templateDir`` would copy
+them into every new repository. Inside :func:`isolated`, ``os.environ`` (which GitPython
+reads on every call) and therefore every git subprocess gets:
+
+- ``GIT_CONFIG_NOSYSTEM=1`` and ``GIT_CONFIG_GLOBAL=/dev/null``: no system, global or
+  XDG config file is read;
+- ``GIT_CONFIG_PARAMETERS``, ``GIT_CONFIG``, ``GIT_TEMPLATE_DIR`` removed;
+- the fixed options of :data:`SETUP_CONFIG` through ``GIT_CONFIG_COUNT`` /
+  ``GIT_CONFIG_KEY_<n>`` / ``GIT_CONFIG_VALUE_<n>`` (command-line scope: they win over
+  every config file, so they hold nothing a repository sets for itself)::
+
+      commit.gpgSign=false          no signing, no gpg, no pinentry
+      tag.gpgSign=false             (a lightweight `git tag` stays lightweight)
+      tag.forceSignAnnotated=false
+      push.gpgSign=false
+      init.defaultBranch=main       every new repository starts on main
+      core.editor=true              any editor git would open accepts and returns
+      sequence.editor=true
+
+The learner's own later git commands use their normal configuration (identity, editor);
+exercise repositories pin ``core.hooksPath`` to their own hooks folder in their local
+config (``engine``), so their hooks run whatever the learner's global config says.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 # Variables a hook's environment may carry that tie git to one repository.
@@ -28,6 +55,21 @@ _REPO_BOUND = (
     "GIT_EDITOR",
     "GIT_SEQUENCE_EDITOR",
 )
+
+
+# Set-up's fixed git options (see the module docstring), in this order.
+SETUP_CONFIG: tuple[tuple[str, str], ...] = (
+    ("commit.gpgSign", "false"),
+    ("tag.gpgSign", "false"),
+    ("tag.forceSignAnnotated", "false"),
+    ("push.gpgSign", "false"),
+    ("init.defaultBranch", "main"),
+    ("core.editor", "true"),
+    ("sequence.editor", "true"),
+)
+
+# Variables that bring configuration from outside into a git command.
+_CONFIG_FROM_OUTSIDE = ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG", "GIT_TEMPLATE_DIR")
 
 
 class GitFailed(RuntimeError):
@@ -77,3 +119,38 @@ def ok(cwd: Path, *args: str) -> bool:
         ).returncode
         == 0
     )
+
+
+def isolated_env() -> dict[str, str]:
+    """The variables :func:`isolated` sets (``""`` means: removed)."""
+    env = {name: "" for name in _CONFIG_FROM_OUTSIDE}
+    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    env["GIT_CONFIG_GLOBAL"] = os.devnull
+    env["GIT_CONFIG_COUNT"] = str(len(SETUP_CONFIG))
+    for i, (key, value) in enumerate(SETUP_CONFIG):
+        env[f"GIT_CONFIG_KEY_{i}"] = key
+        env[f"GIT_CONFIG_VALUE_{i}"] = value
+    return env
+
+
+@contextmanager
+def isolated() -> Iterator[None]:
+    """Run the block with git kept away from the user's system and global config.
+
+    Applied to ``os.environ`` (and restored after), so that GitPython's commands and
+    :func:`git` alike see it; mergecamp is single-threaded.
+    """
+    saved = {name: os.environ.get(name) for name in isolated_env()}
+    try:
+        for name, value in isolated_env().items():
+            if value:
+                os.environ[name] = value
+            else:
+                os.environ.pop(name, None)
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

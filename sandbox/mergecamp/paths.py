@@ -32,3 +32,19 @@ def default_workspace() -> Path:
     """``$MERGECAMP_HOME`` if set, else ``~/mergecamp``: where exercise repositories are built."""
     env = os.environ.get("MERGECAMP_HOME")
     return Path(env).expanduser() if env else Path.home() / "mergecamp"
+
+
+# The workspace named with ``--workspace`` (or found from an exercise's marker when it is
+# not the default one): mergecamp then keeps the learner's progress inside it too.
+_explicit_workspace: Path | None = None
+
+
+def use_workspace(workspace: Path | None) -> None:
+    """Say which workspace this command works in explicitly (None: the default one)."""
+    global _explicit_workspace
+    _explicit_workspace = workspace
+
+
+def explicit_workspace() -> Path | None:
+    """The workspace given with ``--workspace`` for this command, if any."""
+    return _explicit_workspace

@@ -47,14 +47,18 @@ def test_failed_setup_leaves_nothing(workspace, monkeypatch) -> None:
     assert not list((workspace / ".mergecamp").glob("build-*"))
 
 
-def test_force_replaces_in_place(workspace, started) -> None:
+def test_force_replaces_atomically(workspace, started) -> None:
+    """A new folder takes the old one's place whole (the old one is renamed aside and
+    deleted: a shell sitting in it must `cd` again); no build or trash is left."""
     scene = started("time-travel")
     inode = scene.root.stat().st_ino
     sh("git checkout -q main~1 && touch stray.txt", scene.root)
     engine.reset(scene)
-    assert scene.root.stat().st_ino == inode
+    assert scene.root.stat().st_ino != inode
     assert not (scene.root / "stray.txt").exists()
     assert read_state(scene.root / ".git").branch == "main"
+    left = {p.name for p in (workspace / ".mergecamp").iterdir()}
+    assert not {n for n in left if n.startswith(("build-", "trash-", "gone-"))}
 
 
 def test_render_is_cached_per_template_content(tmp_path, monkeypatch) -> None:

@@ -16,7 +16,7 @@ import click
 from mergecamp import __version__
 from mergecamp.errors import INTERRUPTED, UNEXPECTED, MergecampError
 from mergecamp.i18n import Lang, Text, resolve_lang
-from mergecamp.paths import default_workspace
+from mergecamp.paths import default_workspace, use_workspace
 
 
 @dataclass
@@ -109,6 +109,8 @@ def main(ctx: click.Context, lang: str | None, workspace: Path | None) -> None:
     ctx.obj = Context(
         lang=resolve_lang(lang), workspace=(workspace or default_workspace()).resolve()
     )
+    # An explicit workspace keeps everything mergecamp writes, progress too, inside it.
+    use_workspace(ctx.obj.workspace if workspace is not None else None)
 
 
 def pass_context(f):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -51,15 +52,41 @@ def _confirm(
 def _scene(ctx: Context, exercise_id: str | None):
     from mergecamp import engine
 
-    return engine.locate(ctx.workspace, Path.cwd(), exercise_id)
+    scene = engine.locate(ctx.workspace, _cwd(ctx), exercise_id)
+    _follow_workspace(scene.workspace)
+    return scene
+
+
+def _cwd(ctx: Context) -> Path:
+    """The current folder; after a reset replaced it, the same path (``$PWD``) if it is
+    there again, else a clear message."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        pwd = os.environ.get("PWD", "")
+        if pwd and os.path.isabs(pwd) and Path(pwd).is_dir():
+            return Path(pwd)
+        raise MergecampError(T.CWD_GONE.format(workspace=ctx.workspace)) from None
+
+
+def _follow_workspace(workspace: Path) -> None:
+    """Keep progress in the exercise's own workspace when that is not the default one
+    (the marker names it), as ``--workspace`` does."""
+    from mergecamp.paths import default_workspace, explicit_workspace, use_workspace
+
+    if workspace == explicit_workspace():
+        return
+    use_workspace(None if workspace == default_workspace().resolve() else workspace)
 
 
 @main.command("list")
 @pass_context
 def list_cmd(ctx: Context) -> None:
     """The exercises by track, with your progress."""
+    from mergecamp import engine
     from mergecamp.cli.track_table import echo_tracks
 
+    engine.recover(ctx.workspace)  # an interrupted reset is finished before the table
     echo_tracks(ctx)
     click.echo(ctx.say(T.LIST_FOOTER))
 
@@ -73,8 +100,9 @@ def start_cmd(ctx: Context, exercise_id: str, force: bool) -> None:
     from mergecamp import engine
 
     exercise = engine.load_exercise(exercise_id)
-    target = ctx.workspace / exercise.id
-    if target.exists() and not force:
+    # Refuses (whatever --force says) a folder there that mergecamp did not build.
+    if engine.existing(exercise.id, ctx.workspace) and not force:
+        target = ctx.workspace / exercise.id
         _confirm(ctx, T.REPLACE_Q, engine.ALREADY, 3, path=target, id=exercise.id)
         force = True
     scene = engine.start(exercise.id, ctx.workspace, force=force)
@@ -142,7 +170,8 @@ def _hook_line(ctx: Context) -> None:
     try:
         from mergecamp import engine
 
-        scene = engine.locate(ctx.workspace, Path.cwd(), None)
+        scene = engine.locate(ctx.workspace, _cwd(ctx), None)
+        _follow_workspace(scene.workspace)
         state = engine.repo_state(scene)
         if state is not None and state.operation in ("rebase", "am", "bisect"):
             return  # mid-operation: a line after every internal step is noise
@@ -217,29 +246,16 @@ def reset_cmd(ctx: Context, exercise_id: str | None, yes: bool) -> None:
     """Put the exercise back to its start state (your changes there are lost)."""
     from mergecamp import engine
 
-    if exercise_id is not None:
-        scene = engine.locate(ctx.workspace, Path.cwd(), exercise_id)
-    else:
-        scene = _scene_for_reset(ctx)
+    # Only a folder mergecamp built (its marker), even when its metadata is gone; the
+    # workspace is the one the marker names. A copy or a foreign repository is refused.
+    scene = engine.locate_built(ctx.workspace, _cwd(ctx), exercise_id)
+    _follow_workspace(scene.workspace)
     if not yes:
         _confirm(ctx, T.RESET_Q, T.RESET_REFUSED, id=scene.exercise_id, path=scene.root)
     scene = engine.reset(scene)
     _record(scene.exercise_id, "reset")
     click.echo(ctx.say(T.RESET_DONE, id=scene.exercise_id, path=scene.root))
-
-
-def _scene_for_reset(ctx: Context):
-    """From cwd; an exercise folder whose metadata is gone can still be reset by name."""
-    from mergecamp import tracks
-    from mergecamp.scene import Scene
-
-    try:
-        return _scene(ctx, None)
-    except MergecampError:
-        for folder in (Path.cwd().resolve(), *Path.cwd().resolve().parents):
-            if folder.name in tracks.all_ids() and (folder / ".git").exists():
-                return Scene(folder.name, folder.parent, folder)
-        raise
+    click.echo(ctx.say(T.CD_AGAIN, path=scene.root))
 
 
 @main.command("status")

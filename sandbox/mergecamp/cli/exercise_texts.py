@@ -59,6 +59,18 @@ RESET_DONE = Text(
     en="`{id}` is back at its start state in {path}.",
     ko="`{id}`를 {path}에서 처음 상태로 되돌렸어요.",
 )
+CD_AGAIN = Text(
+    en="The folder was replaced by a fresh one: a shell that was inside it must `cd {path}` again.",
+    ko="폴더를 새것으로 바꿨어요: 그 안에 있던 터미널에서는 `cd {path}`를 다시 하세요.",
+)
+CWD_GONE = Text(
+    en="The folder you are in no longer exists (`mergecamp reset` and `start --force` put a "
+    "fresh folder in place of the old one). `cd` into the exercise again: "
+    "`cd {workspace}/<id>`; `mergecamp list` shows the exercises.",
+    ko="지금 있는 폴더가 더 이상 없어요(`mergecamp reset`과 `start --force`는 옛 폴더 "
+    "자리에 새 폴더를 놓아요). 연습 폴더로 다시 `cd` 하세요: `cd {workspace}/<id>`. "
+    "연습 목록은 `mergecamp list`로 볼 수 있어요.",
+)
 STATUS_WHERE = Text(en="Repository: {path}", ko="저장소: {path}")
 STATUS_DONE = Text(
     en="Every step passes. Confirm with `mergecamp check`, then `mergecamp next`.",

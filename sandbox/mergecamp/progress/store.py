@@ -34,6 +34,11 @@ except ImportError:  # pragma: no cover - Windows
 FILE_NAME = "progress.json"
 LOCK_TIMEOUT_S = 10.0
 
+LINKED = Text(
+    en="{path} is a symbolic link; mergecamp does not write through links",
+    ko="{path}가 심볼릭 링크예요. mergecamp는 링크를 따라가서 쓰지 않아요",
+)
+
 SET_ASIDE = Text(
     en="mergecamp: your progress file {path} could not be read ({why}). "
     "It was kept as {aside} and a new one is started.",
@@ -53,7 +58,18 @@ class UnreadableRecord(Exception):
 
 
 def progress_path() -> Path:
-    """``$MERGECAMP_HOME/progress.json`` if set, else the per-user data directory."""
+    """Where the record lives.
+
+    With an explicit workspace (``--workspace``, see ``mergecamp.paths.use_workspace``)
+    it is ``<workspace>/.mergecamp/progress.json``: mergecamp writes only inside the
+    workspace it was told to use. Otherwise ``$MERGECAMP_HOME/progress.json`` if set,
+    else the per-user data directory.
+    """
+    from mergecamp.paths import explicit_workspace
+
+    workspace = explicit_workspace()
+    if workspace is not None:
+        return workspace / ".mergecamp" / FILE_NAME
     home = os.environ.get("MERGECAMP_HOME")
     if home:
         return Path(home).expanduser() / FILE_NAME
@@ -99,14 +115,38 @@ def warn_once(text: Text, **fields: object) -> None:
     print(message, file=sys.stderr)
 
 
+class LinkedPath(OSError):
+    """A folder on the way to the record is a symbolic link: refused, never followed."""
+
+
+def _refuse_links(path: Path) -> None:
+    """Refuse a record in a workspace whose ``.mergecamp`` is a symbolic link (it would
+    take the writes out of the workspace)."""
+    if path.parent.name == ".mergecamp" and path.parent.is_symlink():
+        raise LinkedPath(LINKED.format(path=path.parent)(resolve_lang()))
+
+
+def _open_lock(path: Path) -> int:
+    """Open the lock file without following a link; a link in its place is replaced."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        return os.open(path, flags, 0o600)
+    except OSError:
+        if not path.is_symlink():
+            raise
+    path.unlink()
+    return os.open(path, flags | os.O_EXCL, 0o600)
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``<path>.lock`` (waits up to ``LOCK_TIMEOUT_S``)."""
+    _refuse_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fcntl is None:  # pragma: no cover
         yield
         return
-    with open(path.with_name(path.name + ".lock"), "a+b") as handle:
+    with os.fdopen(_open_lock(path.with_name(path.name + ".lock")), "r+b") as handle:
         deadline = time.monotonic() + LOCK_TIMEOUT_S
         while True:
             try:
@@ -139,7 +179,9 @@ def read(path: Path) -> dict[str, Any] | None:
 
 
 def write_atomic(path: Path, data: dict[str, Any]) -> None:
-    """Write ``data`` as JSON to ``path`` so that readers never see a partial file."""
+    """Write ``data`` as JSON to ``path`` so that readers never see a partial file (a
+    link at ``path`` is replaced by the new file, never written through)."""
+    _refuse_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
