@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from mergecamp_hooks import cli
 from mergecamp_hooks.ci import ci_branch
 from mergecamp_hooks.conventions import BRANCH_RE, DEFAULT_TYPES, TOPIC_RE
-from mergecamp_hooks.gitutil import current_branch, git_dir, staged_files
+from mergecamp_hooks.gitutil import current_branch, git_dir, read_stdin, staged_files
 from mergecamp_hooks.problem import Problem, render
 from mergecamp_hooks.push import parse_stdin
 
@@ -79,6 +79,21 @@ def suggest_branch(name: str, types: Sequence[str] = DEFAULT_TYPES) -> str:
     return f"{kind}/{topic or 'my-change'}"
 
 
+def shell_word(name: str) -> str:
+    """`name` as one shell word that gives git its exact bytes: quoted when it is plain
+    text, else `"$(printf '…')"` with octal escapes (a name in another encoding, whose
+    bytes cannot be typed, still gets a command that works)."""
+    if not re.search(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", name):
+        return shlex.quote(name)
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # not from git's bytes (a CI variable): nothing to rebuild
+        return shlex.quote(name)
+    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-"
+    body = "".join(chr(b) if b in safe else f"\\{b:03o}" for b in raw)
+    return f"\"$(printf '{body}')\""
+
+
 def check_branch(
     name: str | None,
     default_branch: str = "main",
@@ -99,7 +114,7 @@ def check_branch(
     match = BRANCH_RE.match(name)
     if match and match["type"] in types and TOPIC_RE.match(match["topic"]):
         return []
-    fix = f"git branch -m {shlex.quote(name)} {suggest_branch(name, types)}"
+    fix = f"git branch -m {shell_word(name)} {suggest_branch(name, types)}"
     if match and TOPIC_RE.match(match["type"]) and match["type"] not in types:
         return [Problem("branch.type", name, fix, {**params, "type": match["type"]})]
     return [Problem("branch.name", found=name, fix=fix, params=params)]
@@ -126,7 +141,7 @@ def _pushed_names(positional: Sequence[str], env: Mapping[str, str]) -> list[str
         refs = [env.get("PRE_COMMIT_LOCAL_BRANCH", ""), env.get("PRE_COMMIT_REMOTE_BRANCH", "")]
     else:
         try:
-            pushed = parse_stdin(sys.stdin.read())
+            pushed = parse_stdin(read_stdin())
         except ValueError as exc:
             raise cli.UsageError(str(exc)) from exc
         refs = [r for p in pushed if not p.deleting for r in (p.local_ref, p.remote_ref)]

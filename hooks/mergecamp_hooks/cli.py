@@ -15,7 +15,14 @@ from collections.abc import Callable, Sequence
 from mergecamp_hooks import conventions
 from mergecamp_hooks.gitutil import GitError
 from mergecamp_hooks.problem import Problem, render
-from mergecamp_hooks.settings import LANGUAGES, read_project_table, resolve_language
+from mergecamp_hooks.settings import (
+    LANGUAGES,
+    SettingsError,
+    check_table,
+    read_project_table,
+    resolve_language,
+    table_language,
+)
 
 
 class UsageError(ValueError):
@@ -51,8 +58,10 @@ def parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 
 def settings(args: argparse.Namespace, table: dict[str, object] | None = None) -> Settings:
-    """Merge arguments, `[tool.mergecamp]` and defaults; raise UsageError on bad values."""
+    """Merge arguments, `[tool.mergecamp]` and defaults; raise UsageError on bad values
+    and SettingsError on a setting of the wrong type."""
     table = read_project_table() if table is None else table
+    check_table(table, table_language(args.lang, table))
     try:
         types = conventions.parse_types(args.types or table.get("types"))
     except ValueError as exc:
@@ -72,6 +81,9 @@ def run(hook: str, body: Callable[[], int]) -> int:
         return body()
     except (UsageError, GitError) as exc:
         print(f"mergecamp {hook}: error: {exc}", file=sys.stderr)
+        return 2
+    except SettingsError as exc:  # already says "error" in the learner's language
+        print(f"mergecamp {hook}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

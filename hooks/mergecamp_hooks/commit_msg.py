@@ -133,6 +133,7 @@ def _push_fix(sha: str, is_root: bool, tip: str) -> Callable[[str, bool], str]:
 
 def _push_ranges(args_range: str | None, env: Mapping[str, str], remote: str) -> list[list[str]]:
     """The `git log` selections for this push (several when several refs are pushed)."""
+    from mergecamp_hooks.gitutil import read_stdin
     from mergecamp_hooks.push import parse_stdin, revisions, revisions_from_pre_commit
 
     if args_range:
@@ -143,7 +144,7 @@ def _push_ranges(args_range: str | None, env: Mapping[str, str], remote: str) ->
     if sys.stdin is None or sys.stdin.isatty():
         raise cli.UsageError("--pre-push needs git's pre-push input on stdin, or --range A..B")
     try:
-        pushed = parse_stdin(sys.stdin.read())
+        pushed = parse_stdin(read_stdin())
     except ValueError as exc:
         raise cli.UsageError(str(exc)) from exc
     return [r for ref in pushed if (r := revisions(ref, remote))]

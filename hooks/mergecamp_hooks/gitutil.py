@@ -36,20 +36,39 @@ def git(*args: str, input_text: str | None = None, check: bool = True) -> str:
     return result.stdout
 
 
+def decode_name(raw: bytes) -> str:
+    """A ref name as git stores it (bytes, not always UTF-8) as text: bytes that are not
+    UTF-8 are kept as surrogates, so the name can be shown (with U+FFFD, see
+    problem.visible) and still be turned back into the exact bytes for a fix command."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def current_branch() -> str | None:
     """The checked-out branch (also an unborn one), or None on a detached HEAD."""
     import subprocess
 
     try:
-        ref = subprocess.run(("git", "symbolic-ref", "-q", "HEAD"), capture_output=True, text=True)
+        ref = subprocess.run(("git", "symbolic-ref", "-q", "HEAD"), capture_output=True)
     except FileNotFoundError as exc:
         raise GitError("git is not installed or not on PATH") from exc
     if ref.returncode == 1:
         return None  # detached HEAD
     if ref.returncode != 0:
-        raise GitError(ref.stderr.strip() or "not inside a git repository")
-    name = ref.stdout.strip()
+        message = ref.stderr.decode("utf-8", "replace").strip()
+        raise GitError(message or "not inside a git repository")
+    name = decode_name(ref.stdout.strip())
     return name.removeprefix("refs/heads/")
+
+
+def read_stdin() -> str:
+    """git's hook input (pre-push ref lines): ref names may hold bytes that are not UTF-8,
+    so they are decoded as `decode_name` does, never strictly."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # replaced by a text-only stream (tests)
+        return sys.stdin.read() if sys.stdin is not None else ""
+    return decode_name(stream.read())
 
 
 def git_dir() -> str:

@@ -4,10 +4,13 @@ Checks return `Problem`s (plain data) instead of printing, so the sandbox engine
 PR review can reuse them and choose the language later. `render` turns them into the
 five-part message every hook prints: found, rule, example, fix, why. No colour codes:
 hook output lands in git GUIs, CI logs and editors that show escape codes as garbage.
+For the same reason what was found (a message, a branch or a file name: anything) is
+shown through `visible`, so its own control characters never reach the terminal.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -51,12 +54,33 @@ class Problem:
     def lesson(self, lang: str) -> dict[str, str]:
         """The lesson's texts in `lang` with the placeholders filled in."""
         texts = LESSONS[self.code][lang if lang in LABELS else "en"]
-        return {key: value.format(**self.params) for key, value in texts.items()}
+        params = {key: visible(str(value)) for key, value in self.params.items()}
+        return {key: value.format(**params) for key, value in texts.items()}
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control pictures: ␛ for ESC
+    if code == 0x7F:
+        return "␡"
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # a byte that is not UTF-8 (kept by surrogateescape)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` on one line with its control characters shown, never acted on; bytes that
+    are not UTF-8 become U+FFFD."""
+    return _UNSAFE.sub(_shown, text)
 
 
 def quote(text: str) -> str:
     """Quote what was found so spaces and empty strings stay visible, one line per line."""
-    return "\n".join(f'"{line}"' for line in text.split("\n"))
+    return "\n".join(f'"{visible(line)}"' for line in text.split("\n"))
 
 
 def _width(text: str) -> int:
@@ -68,12 +92,15 @@ def render_one(problem: Problem, hook: str, lang: str, advice: bool = False) -> 
     """One problem as a block of six lines, labels in `lang`."""
     labels = LABELS[lang if lang in LABELS else "en"]
     texts = problem.lesson(lang)
-    found = problem.found if problem.listing else quote(problem.found)
+    if problem.listing:
+        found = "\n".join(visible(line) for line in problem.found.split("\n"))
+    else:
+        found = quote(problem.found)
     rows = [
         (labels["found"], found),
         (labels["rule"], texts["rule"]),
         (labels["example"], texts["example"]),
-        (labels["fix"], problem.fix),
+        (labels["fix"], visible(problem.fix)),
         (labels["why"], texts["why"]),
     ]
     width = max(_width(label) for label, _ in rows) + 1

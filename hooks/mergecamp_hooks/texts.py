@@ -257,3 +257,49 @@ LESSONS: dict[str, dict[str, dict[str, str]]] = {
         },
     ),
 }
+
+
+#: A `[tool.mergecamp]` setting of the wrong type: one line naming the key, the type it
+#: needs and an example (the hook stops with exit code 2).
+SETTING_WRONG_TYPE = {
+    "en": (
+        "error: [tool.mergecamp] {key} in pyproject.toml must be {expected}, "
+        "not {found} ({value}); for example `{example}`"
+    ),
+    "ko": (
+        "오류: pyproject.toml의 [tool.mergecamp] {key} 값은 {expected} "
+        "지금 값: {value} ({found}). 예: `{example}`"
+    ),
+}
+_TYPES_EXAMPLE = 'types = ["feat", "fix", "exp"]'
+SETTING_EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
+    "types": {
+        "en": ("a list of strings or one comma-separated string", _TYPES_EXAMPLE),
+        "ko": ("문자열 목록이나 쉼표로 구분한 문자열이어야 해요.", _TYPES_EXAMPLE),
+    },
+    "default_branch": {
+        "en": ("a string", 'default_branch = "main"'),
+        "ko": ("문자열이어야 해요.", 'default_branch = "main"'),
+    },
+    "max_kb": {
+        "en": ("a whole number of KB", "max_kb = 500"),
+        "ko": ("KB 단위 정수여야 해요.", "max_kb = 500"),
+    },
+    "language": {
+        "en": ('a string, "en" or "ko"', 'language = "ko"'),
+        "ko": ('문자열 "en"이나 "ko"여야 해요.', 'language = "ko"'),
+    },
+}
+SETTING_TYPE_NAMES: dict[str, dict[str, str]] = {
+    "int": {"en": "a whole number", "ko": "정수"},
+    "float": {"en": "a decimal number", "ko": "실수"},
+    "bool": {"en": "true or false", "ko": "참/거짓 값"},
+    "str": {"en": "a string", "ko": "문자열"},
+    "list": {"en": "a list", "ko": "목록"},
+    "dict": {"en": "a table", "ko": "테이블"},
+    "datetime": {"en": "a date and time", "ko": "날짜와 시간"},
+    "date": {"en": "a date", "ko": "날짜"},
+    "time": {"en": "a time of day", "ko": "시각"},
+}
+#: A list with an item of the wrong type: `a list holding a whole number`.
+SETTING_LIST_OF = {"en": "a list holding {inner}", "ko": "목록(항목: {inner})"}
