@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +29,36 @@ _ENTRY_TYPES: dict[str, type | tuple[type, ...]] = {
     "passed_at": (str, type(None)),
     "time_to_pass_s": (int, float, type(None)),
 }
+
+
+#: Largest count (starts, hints, solutions, resets) and time to pass a real record holds:
+#: far beyond any class, small enough that every sum and mean stays exact and printable.
+MAX_COUNT = 1_000_000
+MAX_SECONDS = 10 * 365 * 24 * 3600
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]{1,60}")
+
+
+def field_path(*path: object) -> str:
+    """``exercises.bisect.checks[2].at``: the field a problem message names; a key that
+    is not a plain word is shown quoted and cut short (``exercises["[/red]"]``)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{part}]"
+        elif isinstance(part, str) and _PLAIN_KEY.fullmatch(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{short(part, 80)}]"
+    return out or "the record"
+
+
+def short(value: object, limit: int = 40) -> str:
+    """``value`` for a problem message: its JSON form, cut to ``limit`` characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=True)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def new_record(learner: str, now: str) -> dict[str, Any]:
@@ -82,10 +114,10 @@ def problems(data: object) -> list[str]:
     if not isinstance(data, dict):
         return ["not a JSON object"]
     if data.get("schema") != SCHEMA:
-        return [f"not a mergecamp progress record (schema={data.get('schema')!r})"]
+        return [f"not a mergecamp progress record (schema={short(data.get('schema'))})"]
     found: list[str] = []
-    if data.get("version") != VERSION:
-        found.append(f"unsupported version {data.get('version')!r} (expected {VERSION})")
+    if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+        found.append(f"unsupported version {short(data.get('version'))} (expected {VERSION})")
         return found
     learner = data.get("learner")
     if not isinstance(learner, str) or not learner.strip():
@@ -98,8 +130,12 @@ def problems(data: object) -> list[str]:
         found.append("exercises is not an object")
         return found
     for exercise_id, entry in exercises.items():
-        found.extend(f"{exercise_id}: {p}" for p in _entry_problems(entry))
+        where = field_path("exercises", exercise_id)
+        found.extend(f"{where}: {p}" for p in _entry_problems(entry))
     return found
+
+
+_LIMITS = {"time_to_pass_s": MAX_SECONDS}
 
 
 def _entry_problems(entry: object) -> list[str]:
@@ -110,8 +146,12 @@ def _entry_problems(entry: object) -> list[str]:
         value = entry.get(key)
         if key not in entry or not isinstance(value, expected) or isinstance(value, bool):
             found.append(f"{key} missing or of the wrong type")
+        elif isinstance(value, float) and not math.isfinite(value):
+            found.append(f"{key} is not a finite number")
         elif isinstance(value, int | float) and value < 0:
             found.append(f"{key} is negative")
+        elif isinstance(value, int | float) and value > _LIMITS.get(key, MAX_COUNT):
+            found.append(f"{key} is larger than any real record holds")
     if found:
         return found
     for i, check in enumerate(entry["checks"]):

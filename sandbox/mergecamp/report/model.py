@@ -1,8 +1,8 @@
 """The class report as plain data, computed once and drawn by every renderer.
 
-Columns are the tracks' exercises in order (plus any id a record names that this
-version does not know, so nothing handed in disappears). "Hardest" ranks exercises the
-class has begun by pass rate, then attempts, then hints.
+Columns are the tracks' exercises in order (a record naming an id this version does not
+know is set aside by records.py with that reason, never drawn as a column of its own).
+"Hardest" ranks exercises the class has begun by pass rate, then attempts, then hints.
 """
 
 from __future__ import annotations
@@ -72,9 +72,7 @@ class ClassReport:
 def build(records: list[LoadedRecord]) -> ClassReport:
     """Turn loaded records into the class table, the hardest list and what is left."""
     used = [r for r in records if r.status in ("ok", "edited")]
-    known = tracks.all_ids()
-    extra = sorted({eid for r in used for eid in r.record["exercises"] if eid not in known})  # type: ignore[index]
-    exercises = known + extra
+    exercises = known = tracks.all_ids()
     learners = [_learner(r, exercises, known) for r in used]
     learners.sort(key=lambda row: row.name.casefold())
     stats = {eid: _stat(eid, learners) for eid in exercises}

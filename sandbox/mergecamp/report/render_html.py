@@ -1,10 +1,12 @@
 """``mergecamp report --html FILE``: one self-contained page (inline CSS and SVG, no
-script, no network) with the class table and two bar charts."""
+script, no network) with the class table and two bar charts.
+
+Every text goes through ``mergecamp.escape.html`` (``html.escape`` with quotes, and no
+control characters), in element text and in attributes alike."""
 
 from __future__ import annotations
 
-from html import escape
-
+from mergecamp.escape import html as escape
 from mergecamp.i18n import Lang
 from mergecamp.report import texts
 from mergecamp.report.cells import (

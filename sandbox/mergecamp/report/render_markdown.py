@@ -1,7 +1,12 @@
-"""``mergecamp report --markdown``: tables that paste into a wiki or an issue."""
+"""``mergecamp report --markdown``: tables that paste into a wiki or an issue.
+
+Every cell and every name or file name goes through ``escape.markdown``: a learner
+called ``*[x](http://…)*`` or ``a|b`` is shown as written, never as a link, emphasis or
+an extra column."""
 
 from __future__ import annotations
 
+from mergecamp import escape
 from mergecamp.i18n import Lang
 from mergecamp.report import texts
 from mergecamp.report.cells import (
@@ -15,7 +20,7 @@ from mergecamp.report.model import ClassReport
 
 
 def _row(values: list[str]) -> str:
-    return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
+    return "| " + " | ".join(escape.markdown(v) for v in values) + " |"
 
 
 def to_markdown(report: ClassReport, lang: Lang) -> str:
@@ -42,7 +47,7 @@ def to_markdown(report: ClassReport, lang: Lang) -> str:
         lines += ["", f"## {texts.LEFT(lang)}", ""]
         for row in report.learners:
             left = ", ".join(row.left) if row.left else texts.ALL_DONE(lang)
-            lines.append(f"- **{row.name}**: {left}")
+            lines.append(f"- **{escape.markdown(row.name)}**: {escape.markdown(left)}")
         lines.append("")
     problems = _problems(report, lang)
     if problems:
@@ -51,9 +56,10 @@ def to_markdown(report: ClassReport, lang: Lang) -> str:
 
 
 def _problems(report: ClassReport, lang: Lang) -> list[str]:
-    out = [f"- `{r.source}`: {status_text(r, lang)}" for r in report.rejected]
+    md = escape.markdown
+    out = [f"- {md(r.source)}: {md(status_text(r, lang))}" for r in report.rejected]
     out += [
-        f"- `{row.source}` ({row.name}): {texts.EDITED(lang)}"
+        f"- {md(row.source)} ({md(row.name)}): {md(texts.EDITED(lang))}"
         for row in report.learners
         if row.edited
     ]

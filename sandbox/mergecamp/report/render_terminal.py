@@ -1,5 +1,9 @@
 """The report in the terminal (rich): columns are numbered to fit 17 exercises on a
-screen, with a key below the table."""
+screen, with a key below the table.
+
+Everything that came from a record or a file name is a rich ``Text`` (never read as
+markup) of ``escape.terminal`` (no control characters), so ``[/red]`` or an escape
+sequence in a name shows as written and does nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text as RichText
 
+from mergecamp import escape
 from mergecamp.i18n import Lang
 from mergecamp.report import texts
 from mergecamp.report.cells import (
@@ -18,6 +23,15 @@ from mergecamp.report.cells import (
     summary_text,
 )
 from mergecamp.report.model import ClassReport
+
+
+def _shown(value: object) -> str:
+    return escape.terminal(value)
+
+
+def _data(value: str) -> RichText:
+    """A cell holding text from a record: literal, whatever brackets it holds."""
+    return RichText(escape.terminal(value))
 
 
 def _style(mark: str) -> str:
@@ -77,7 +91,7 @@ def _class_table(report: ClassReport, lang: Lang, *, compact: bool) -> Table:
     table.add_column(texts.PASSED(lang), justify="right")
     table.add_column(texts.HINTS(lang), justify="right")
     for row in report.learners:
-        name = RichText(row.name + (" ⚠" if row.edited else ""))
+        name = _data(row.name + (" ⚠" if row.edited else ""))
         cells = []
         for eid in report.exercises:
             shown = cell_text(row.cells.get(eid), compact=compact)
@@ -88,7 +102,7 @@ def _class_table(report: ClassReport, lang: Lang, *, compact: bool) -> Table:
 
 def _key(report: ClassReport, lang: Lang) -> RichText:
     pairs = "  ".join(f"{i} {eid}" for i, eid in enumerate(report.exercises, 1))
-    return RichText(f"{texts.LEGEND(lang)}\n{pairs}", style="dim")
+    return RichText(f"{texts.LEGEND(lang)}\n{escape.terminal(pairs)}", style="dim")
 
 
 def _hardest(report: ClassReport, lang: Lang) -> Table:
@@ -96,22 +110,23 @@ def _hardest(report: ClassReport, lang: Lang) -> Table:
     for head in HARDEST_COLUMNS:
         table.add_column(head(lang))
     for s in report.hardest:
-        table.add_row(*hardest_row(s))
+        table.add_row(*(_data(value) for value in hardest_row(s)))
     return table
 
 
 def _left(report: ClassReport, lang: Lang) -> RichText:
     text = RichText(texts.LEFT(lang) + "\n", style="bold")
     for row in report.learners:
-        text.append(f"  {row.name}: ", style="bold")
-        text.append((", ".join(row.left) if row.left else texts.ALL_DONE(lang)) + "\n", style="")
+        text.append(f"  {escape.terminal(row.name)}: ", style="bold")
+        left = escape.terminal(", ".join(row.left)) if row.left else texts.ALL_DONE(lang)
+        text.append(left + "\n", style="")
     return text
 
 
 def _problems(report: ClassReport, lang: Lang) -> RichText | None:
-    lines = [f"  {r.source}: {status_text(r, lang)}" for r in report.rejected]
+    lines = [f"  {_shown(r.source)}: {_shown(status_text(r, lang))}" for r in report.rejected]
     lines += [
-        f"  {row.source} ({row.name}): {texts.EDITED(lang)}"
+        f"  {_shown(row.source)} ({_shown(row.name)}): {texts.EDITED(lang)}"
         for row in report.learners
         if row.edited
     ]
