@@ -203,6 +203,9 @@ def start(exercise_id: str, workspace: Path, *, force: bool = False) -> Scene:
     exercise = load_exercise(exercise_id)
     workspace = workspace.expanduser().resolve()
     root, team = _folders(exercise, workspace)
+    # Refuse before writing anything (not even .mergecamp/) beside a foreign folder.
+    if existing(exercise.id, workspace) and not force:
+        raise MergecampError(ALREADY.format(path=root, id=exercise.id), exit_code=3)
     state_dir = replace.state_dir(workspace)
     with replace.workspace_lock(state_dir):
         replace.recover(workspace, locked=True)
