@@ -15,8 +15,9 @@ A teammate acts at two kinds of moment:
      look at what origin holds (for example "the learner's branch is on origin"), not
      at which command ran;
   2. from the learner's next mergecamp command (``check``, ``pr ...``), as a fallback
-     for a learner whose hooks did not run (``--no-verify`` does not skip this hook,
-     but a custom ``core.hooksPath`` would).
+     for a learner whose hooks did not run (``--no-verify`` does not skip this hook;
+     a global ``core.hooksPath`` does not either, as every exercise repository pins its
+     own, but one the learner sets in the repository would).
 
 Which events have fired is recorded in ``origin.git/mergecamp/events.json``, so each
 happens once and the order is always the same: the same commits, the same hashes.
@@ -134,6 +135,11 @@ def tick_exercise(exercise_id: str, learner_root: Path) -> list[str]:
     if not events:
         return []
     team_dir = learner_root.parent / f"{exercise_id}-team"
+    from mergecamp.marker import read_marker
+
+    mark = read_marker(team_dir)
+    if mark is None or mark.kind != "team" or mark.path != str(team_dir):
+        return []  # not the team folder mergecamp built here (a copy, someone else's)
     return tick(team_dir, events)
 
 
