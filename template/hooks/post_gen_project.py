@@ -12,18 +12,24 @@ later commit goes through the hooks.
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-INIT_GIT = "{{ cookiecutter.init_git }}" == "yes"
-CI = "{{ cookiecutter.ci }}"
-DEFAULT_BRANCH = "{{ cookiecutter.default_branch }}"
-KO = "{{ cookiecutter.docs_language }}" == "ko"
-AUTHOR = "{{ cookiecutter.author_name | replace('"', "'") }}"
-EMAIL = "{{ cookiecutter.author_email | replace('"', "'") }}"
-FIRST_MESSAGE = "chore: start {{ cookiecutter.project_slug }} from the mergecamp template"
+# The answers arrive as JSON text inside a Python string literal (the py_str filter of
+# template/mergecamp_jinja.py), so an answer is data here and can never become code;
+# pre_gen_project has already checked each one.
+ANSWERS: dict[str, Any] = json.loads({{ cookiecutter | jsonify | py_str }})
+INIT_GIT = ANSWERS["init_git"] == "yes"
+CI = ANSWERS["ci"]
+DEFAULT_BRANCH = ANSWERS["default_branch"]
+KO = ANSWERS["docs_language"] == "ko"
+AUTHOR = ANSWERS["author_name"]
+EMAIL = ANSWERS["author_email"]
+FIRST_MESSAGE = f"chore: start {ANSWERS['project_slug']} from the mergecamp template"
 
 
 def say(en: str, ko: str) -> None:

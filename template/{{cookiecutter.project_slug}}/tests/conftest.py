@@ -22,7 +22,7 @@ def run_cli(tmp_path, monkeypatch):
     Returns the LightningCLI object and what it printed.
     """
     monkeypatch.chdir(tmp_path)  # logs/ and checkpoints land here, not in the project
-    monkeypatch.setattr("sys.argv", ["{{ cookiecutter.package_name }}"])  # not pytest's own
+    monkeypatch.setattr("sys.argv", [{{ cookiecutter.package_name | py_str }}])  # not pytest's own
 
     def run(*args: str):
         out = io.StringIO()

@@ -57,4 +57,6 @@ def test_a_bad_choice_exits_with_a_message(run_cli, capsys):
 def test_console_script_points_at_the_cli():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     scripts = project["project"]["scripts"]
-    assert scripts == {"{{ cookiecutter.project_slug }}": "{{ cookiecutter.package_name }}.cli:main"}
+    slug = {{ cookiecutter.project_slug | py_str }}
+    package = {{ cookiecutter.package_name | py_str }}
+    assert scripts == {slug: f"{package}.cli:main"}

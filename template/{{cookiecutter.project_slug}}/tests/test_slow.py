@@ -53,7 +53,7 @@ def test_resume_after_an_interrupted_run(run_cli, tmp_path):
 def test_ddp_on_two_cpu_processes(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [
-        sys.executable, "-m", "{{ cookiecutter.package_name }}", "fit", "--config", DEFAULT,
+        sys.executable, "-m", {{ cookiecutter.package_name | py_str }}, "fit", "--config", DEFAULT,
         "--trainer.accelerator", "cpu", "--trainer.devices", "2", "--trainer.strategy", "ddp",
         "--trainer.max_epochs", "1", "--trainer.limit_train_batches", "4",
         "--trainer.limit_val_batches", "2", "--trainer.enable_progress_bar", "false",

@@ -1,3 +1,3 @@
-"""{{ cookiecutter.project_name | replace('"', "'") }}: {{ cookiecutter.description | replace('"', "'") }}"""
+{{ (cookiecutter.project_name ~ ": " ~ cookiecutter.description) | py_str }}
 
 __version__ = "0.1.0"
