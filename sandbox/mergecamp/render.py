@@ -5,10 +5,10 @@ more than copying, so the rendered project is cached in
 ``<workspace>/.mergecamp/cache/<hash>-<model>-<task>/`` where ``<hash>`` covers every
 file of the template: edit the template and the next ``start`` renders afresh.
 
-Cookiecutter is told to read and write nothing outside the workspace: its user config,
-replay files and clone folder all point into ``<workspace>/.mergecamp/`` (a user's
-``~/.cookiecutterrc`` default_context would otherwise change the files, and so the
-exercise's commit hashes).
+Cookiecutter is told to read and write nothing outside the workspace: it reads no user
+config at all, and its replay files and clone folder point into ``<workspace>/.mergecamp/``
+(a user's ``~/.cookiecutterrc`` default_context would otherwise change the files, and so
+the exercise's commit hashes).
 """
 
 from __future__ import annotations
@@ -73,18 +73,19 @@ def rendered_project(workspace: Path, model: str = "lstm", task: str = "adding")
 def _bake(out: Path, state: Path, model: str, task: str) -> None:
     from cookiecutter.main import cookiecutter
 
-    config = state / "cookiecutterrc.yaml"
-    config.write_text(
-        f'cookiecutters_dir: "{(state / "cookiecutters").as_posix()}"\n'
-        f'replay_dir: "{(state / "replay").as_posix()}"\n'
-        "default_context: {}\n",
-        encoding="utf-8",
-    )
+    # The settings go in as a dict, not a config file: cookiecutter then reads no file
+    # (~/.cookiecutterrc, $COOKIECUTTER_CONFIG) and expands no `~` or `$VAR` in these
+    # paths, so they stay inside the workspace whatever characters its path holds.
+    settings = {
+        "cookiecutters_dir": str(state / "cookiecutters"),
+        "replay_dir": str(state / "replay"),
+        "default_context": {},
+    }
     cookiecutter(
         str(project_template()),
         no_input=True,
         output_dir=str(out),
-        config_file=str(config),
+        default_config=settings,
         extra_context={"init_git": "no", "model": model, "task": task},
     )
     if not (out / PROJECT_SLUG).is_dir():
