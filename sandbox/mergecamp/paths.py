@@ -35,16 +35,24 @@ def default_workspace() -> Path:
 
 
 # The workspace named with ``--workspace`` (or found from an exercise's marker when it is
-# not the default one): mergecamp then keeps the learner's progress inside it too.
-_explicit_workspace: Path | None = None
+# not the default one): mergecamp then keeps the learner's progress inside it too. Kept in
+# the running click command's context, so it never outlives the command (nor leaks from
+# one invocation to the next in the same process).
+_META_KEY = "mergecamp.explicit_workspace"
 
 
 def use_workspace(workspace: Path | None) -> None:
     """Say which workspace this command works in explicitly (None: the default one)."""
-    global _explicit_workspace
-    _explicit_workspace = workspace
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_META_KEY] = workspace
 
 
 def explicit_workspace() -> Path | None:
-    """The workspace given with ``--workspace`` for this command, if any."""
-    return _explicit_workspace
+    """The workspace given with ``--workspace`` for the running command, if any."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return None if ctx is None else ctx.meta.get(_META_KEY)

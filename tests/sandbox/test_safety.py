@@ -416,3 +416,10 @@ def test_a_replaced_cwd_is_found_again_by_its_path(workspace) -> None:
             main, ["--workspace", str(workspace), "check"], env={"PWD": "/nonexistent"}
         )
         assert lost.exit_code == 2 and "no longer exists" in lost.output
+
+
+def test_the_explicit_workspace_ends_with_the_command(workspace, git_env) -> None:
+    from mergecamp.progress import progress_path
+
+    assert run(workspace, "list").exit_code == 0
+    assert progress_path() == git_env / "mergecamp-home" / "progress.json"
