@@ -21,21 +21,33 @@ if TYPE_CHECKING:
 class Track:
     id: str
     title: Text
-    exercise_ids: tuple[str, ...]
+    # (exercise id, level) in the order a learner meets them; the level is how hard the
+    # exercise is within its track (1 = first steps), shown by `list` and the report.
+    exercises: tuple[tuple[str, int], ...]
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        return tuple(eid for eid, _level in self.exercises)
+
+
+@dataclass(frozen=True)
+class Placement:
+    track: str
+    level: int
 
 
 TRACKS: tuple[Track, ...] = (
     Track(
         id="basics",
         title=Text(en="First track: one person's history", ko="첫 번째 트랙: 혼자 쌓는 히스토리"),
-        exercise_ids=(
-            "stage-and-commit",
-            "time-travel",
-            "experiment-branch",
-            "sync-experiment",
-            "finish-experiment",
-            "merge-conflict",
-            "undo-changes",
+        exercises=(
+            ("stage-and-commit", 1),
+            ("time-travel", 1),
+            ("experiment-branch", 1),
+            ("sync-experiment", 2),
+            ("finish-experiment", 2),
+            ("merge-conflict", 3),
+            ("undo-changes", 2),
         ),
     ),
     Track(
@@ -43,17 +55,17 @@ TRACKS: tuple[Track, ...] = (
         title=Text(
             en="Team track: remotes, pull requests, teammates", ko="팀 트랙: 원격 저장소, PR, 팀원"
         ),
-        exercise_ids=(
-            "clone-and-push",
-            "diverged-history",
-            "pull-request",
-            "bisect",
-            "cherry-pick-hotfix",
-            "revert-pushed",
-            "squash-before-pr",
-            "stash-switch",
-            "hook-rejected",
-            "reflog-rescue",
+        exercises=(
+            ("clone-and-push", 1),
+            ("diverged-history", 2),
+            ("pull-request", 3),
+            ("bisect", 4),
+            ("cherry-pick-hotfix", 5),
+            ("revert-pushed", 6),
+            ("squash-before-pr", 7),
+            ("stash-switch", 8),
+            ("hook-rejected", 9),
+            ("reflog-rescue", 10),
         ),
     ),
 )
@@ -66,6 +78,15 @@ def all_ids() -> list[str]:
 def available_ids() -> list[str]:
     """Ids whose module exists in this installation (tracks land exercise by exercise)."""
     return [eid for eid in all_ids() if importlib.util.find_spec(_module_name(eid)) is not None]
+
+
+def placement(exercise_id: str) -> Placement:
+    """The track and level of an exercise, from the one list above."""
+    for track in TRACKS:
+        for eid, level in track.exercises:
+            if eid == exercise_id:
+                return Placement(track.id, level)
+    raise KeyError(exercise_id)
 
 
 def track_of(exercise_id: str) -> Track:
