@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mergecamp.configs import read_option
 from mergecamp.exercise import StepResult
 from mergecamp.i18n import Text
-from mergecamp.scripting import read_option
 
 if TYPE_CHECKING:
     import git
@@ -143,7 +143,9 @@ def file_at(repo: git.Repo, rev: str, path: str) -> str | None:
 
 
 def option_at(repo: git.Repo, rev: str, path: str, key: str) -> str | None:
-    """The value of config option ``key`` in ``path`` at ``rev`` (one option per line)."""
+    """The value of config option ``key`` in ``path`` at ``rev``, parsed (see
+    ``mergecamp.configs.read_option``): None when absent, and when the file there does not
+    parse (duplicate keys, conflict markers), so a broken config never matches a value."""
     text = file_at(repo, rev, path)
     return None if text is None else read_option(text, key)
 

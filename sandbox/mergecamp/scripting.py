@@ -15,13 +15,13 @@ Helpers used by the team track as well:
 - ``Clock`` (``next()`` gives git's raw ``"<epoch> +0900"`` date);
 - ``init_repo(path)``, ``commit_all(repo, message, author, clock)``,
   ``merge_commit(repo, message, other, author, clock)``;
-- ``set_option(path, key, value)`` / ``read_option(text, key)`` for one-option-per-line
-  YAML configs; ``replace_line`` / ``write_text`` for other files.
+- ``set_option(path, key, value)`` / ``read_option(text, key)`` for YAML configs (parsed
+  and edited round trip by ``mergecamp.configs``); ``replace_line`` / ``write_text`` for
+  other files.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,30 +118,18 @@ def checkout(repo: git.Repo, branch: str, *, create_from: str | None = None) -> 
         repo.git.checkout("-q", branch)
 
 
-_OPTION = r"^(?P<indent>[ \t]*){key}:[ \t]*(?P<value>[^#\n]*?)(?P<tail>[ \t]*(#[^\n]*)?)$"
+def read_option(text: str | None, key: str) -> str | None:
+    """The value of config option ``key`` (parsed, see ``mergecamp.configs``)."""
+    from mergecamp import configs
 
-
-def read_option(text: str, key: str) -> str | None:
-    """The value of the first ``key: value`` line in a one-option-per-line YAML text."""
-    match = re.search(_OPTION.format(key=re.escape(key)), text, flags=re.MULTILINE)
-    return match.group("value").strip() if match else None
+    return configs.read_option(text, key)
 
 
 def set_option(path: Path, key: str, value: str) -> None:
-    """Rewrite the first ``key:`` line of a YAML config, keeping indent and comment."""
-    text = path.read_text(encoding="utf-8")
-    pattern = re.compile(_OPTION.format(key=re.escape(key)), flags=re.MULTILINE)
-    match = pattern.search(text)
-    if match is None:
-        raise LookupError(f"{path.name} has no line for {key!r}")
-    old = match.group("value")
-    tail = match.group("tail")
-    # Keep a trailing comment aligned where it was, when the width allows.
-    if tail.strip():
-        pad = max(1, len(old) + len(tail) - len(tail.lstrip()) - len(value))
-        tail = " " * pad + tail.lstrip()
-    line = f"{match.group('indent')}{key}: {value}{tail}"
-    path.write_text(text[: match.start()] + line + text[match.end() :], encoding="utf-8")
+    """Set config option ``key`` to ``value``, a round-trip YAML edit (comments kept)."""
+    from mergecamp import configs
+
+    configs.set_option(path, key, value)
 
 
 def replace_line(path: Path, old: str, new: str) -> None:
