@@ -1,4 +1,4 @@
-"""Refuse answers that would make a broken or unsafe project, before cookiecutter writes anything.
+"""Refuse answers that would make a broken or unsafe project, before anything is written.
 
 Each problem is one sentence on stderr that names the variable, and a non-zero exit;
 cookiecutter then removes the folder it had started.
@@ -29,7 +29,7 @@ MAX_LENGTH = 200
 MAX_LENGTH_OF = {"hooks_requirement": 1000}
 # Spelled in two halves so that Jinja, which renders this file first, sees no tags here.
 TEMPLATE_MARKERS = ("{" + "{", "{" + "%", "{" + "#")
-# Characters that end a line in some reader or reorder how text is shown ("Trojan source").
+# Bidirectional controls show text in another order than it is stored ("Trojan source").
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
