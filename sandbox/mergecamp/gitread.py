@@ -194,14 +194,14 @@ def _parse_commit(raw: bytes) -> tuple[str, list[str], str]:
     tree, parents, encoding = "", [], "utf-8"
     for line in head.split(b"\n"):
         if line.startswith(b"tree "):
-            tree = line[5:].decode()
+            tree = line[5:].decode("ascii", "replace")
         elif line.startswith(b"parent "):
-            parents.append(line[7:].decode())
+            parents.append(line[7:].decode("ascii", "replace"))
         elif line.startswith(b"encoding "):
-            encoding = line[9:].decode()
-    try:
+            encoding = line[9:].decode("ascii", "replace")
+    try:  # whatever a commit claims as its encoding, decoding never fails
         message = body.decode(encoding, "replace")
-    except LookupError:
+    except (LookupError, ValueError, TypeError):
         message = body.decode("utf-8", "replace")
     return tree, parents, message
 
@@ -254,7 +254,9 @@ class _HeadRef:
         except OSError:
             return []
         entries = []
-        for line in raw.decode("utf-8", "replace").splitlines():
+        for line in raw.decode("utf-8", "replace").split("\n"):  # a message may hold U+2028
+            if not line:
+                continue
             info, _, message = line.partition("\t")
             parts = info.split(" ", 2)
             if len(parts) < 3:
@@ -349,8 +351,10 @@ class Repo:
     def heads(self) -> Heads:
         out = self._run("for-each-ref", "--format=%(objectname) %(refname)", "refs/heads")
         heads = Heads()
-        for line in out.splitlines():
+        for line in out.split("\n"):  # not splitlines(): a name may hold U+0085 or U+2028
             sha, _, ref = line.partition(" ")
+            if not ref:
+                continue
             heads.append(Head(self, ref.removeprefix("refs/heads/"), sha))
         return heads
 

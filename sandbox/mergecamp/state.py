@@ -10,9 +10,11 @@ finish or leave it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from mergecamp import escape
 from mergecamp.i18n import Text
 
 # name → (files/dirs that mark it, how to say it, how to get out)
@@ -91,7 +93,7 @@ class RepoState:
             if name == self.operation:
                 parts.append(text)
         if self.unmerged:
-            files = ", ".join(f"`{p}`" for p in self.unmerged[:5])
+            files = ", ".join(f"`{escape.plain(p)}`" for p in self.unmerged[:5])
             parts.append(
                 Text(
                     en="files with unresolved conflicts: {files}",
@@ -131,27 +133,32 @@ def read_state(git_dir: Path) -> RepoState:
 
 
 def _read_head(git_dir: Path) -> tuple[str | None, bool, str | None]:
+    """Branch (undecodable bytes shown as ``�``), detached flag and sha of HEAD."""
     try:
-        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        head = (git_dir / "HEAD").read_bytes().strip()
     except OSError:
         return None, False, None
-    if head.startswith("ref: "):
+    if head.startswith(b"ref: "):
         ref = head[5:]
-        branch = ref.removeprefix("refs/heads/")
+        branch = ref.removeprefix(b"refs/heads/").decode("utf-8", "replace")
         return branch, False, _resolve_ref(git_dir, ref)
-    return None, True, head or None
+    return None, True, head.decode("ascii", "replace") or None
 
 
-def _resolve_ref(git_dir: Path, ref: str) -> str | None:
-    loose = git_dir / ref
-    if loose.is_file():
-        return loose.read_text(encoding="utf-8").strip() or None
-    packed = git_dir / "packed-refs"
-    if packed.is_file():
-        for line in packed.read_text(encoding="utf-8").splitlines():
-            parts = line.split(" ", 1)
-            if len(parts) == 2 and parts[1] == ref:
-                return parts[0]
+def _resolve_ref(git_dir: Path, ref: bytes) -> str | None:
+    """The sha ``ref`` points at; ref names are compared as bytes, as git stores them."""
+    loose = git_dir / os.fsdecode(ref)
+    try:
+        if loose.is_file():
+            return loose.read_bytes().decode("ascii", "replace").strip() or None
+        packed = git_dir / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_bytes().splitlines():
+                parts = line.split(b" ", 1)
+                if len(parts) == 2 and parts[1] == ref:
+                    return parts[0].decode("ascii", "replace")
+    except (OSError, ValueError):
+        return None
     return None
 
 
@@ -170,12 +177,13 @@ def _unmerged(git_dir: Path) -> tuple[str, ...]:
                 "diff",
                 "--name-only",
                 "--diff-filter=U",
+                "-z",
             ],
             capture_output=True,
-            text=True,
             timeout=30,
             check=False,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
-    return tuple(sorted(set(out.split())))
+    names = {name.decode("utf-8", "replace") for name in out.split(b"\0") if name}
+    return tuple(sorted(names))

@@ -192,6 +192,27 @@ def _hook_line(ctx: Context) -> None:
         return
 
 
+#: Hints already shown, as ``.git/mergecamp.json`` may say after a hand edit.
+MAX_HINTS_SHOWN = 10_000
+HINT_COUNT_RESET = Text(
+    en="(The hint counter in .git/mergecamp.json was {value}, not a count of hints "
+    "shown; starting again from the first hint.)",
+    ko="(.git/mergecamp.json에 적힌 힌트 카운터 값을 쓸 수 없어서(지금 값: {value}) "
+    "첫 번째 힌트부터 다시 보여 줄게요.)",
+)
+
+
+def _hints_shown(meta: dict | None) -> tuple[int, str | None]:
+    """How many hints were shown, and the unusable value when the record held one."""
+    value = (meta or {}).get("hints_shown", 0)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_HINTS_SHOWN:
+        return value, None
+    from mergecamp import escape
+
+    shown = repr(value)
+    return 0, escape.terminal(shown if len(shown) <= 40 else shown[:39] + "…")
+
+
 @main.command("hint")
 @click.argument("exercise_id", metavar="[ID]", required=False)
 @pass_context
@@ -202,7 +223,9 @@ def hint_cmd(ctx: Context, exercise_id: str | None) -> None:
 
     scene = _scene(ctx, exercise_id)
     exercise = engine.load_exercise(scene.exercise_id)
-    shown = int((read_meta(scene.root) or {}).get("hints_shown", 0))
+    shown, bad = _hints_shown(read_meta(scene.root))
+    if bad is not None:
+        click.echo(ctx.say(HINT_COUNT_RESET, value=bad))
     index = min(shown, len(exercise.hints) - 1)
     update_meta(scene.root, hints_shown=shown + 1)
     _record(exercise.id, "hint")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from mergecamp import escape
 from mergecamp.cli import onboard_texts as T
 from mergecamp.cli.app import Context, main, pass_context
 from mergecamp.errors import MergecampError
@@ -127,16 +128,18 @@ def _print_terminal(ctx, repo, exercise, mine, goal, goal_note, ascii_only) -> N
 
     console = Console(highlight=False)
     left = Group(
-        RichText(ctx.say(T.YOUR_REPO, path=repo), style="bold"),
-        *(RichText(line, style="yellow") for line in _status_lines(ctx, repo, mine)),
+        RichText(escape.terminal(ctx.say(T.YOUR_REPO, path=repo)), style="bold"),
+        *(
+            RichText(escape.terminal(line), style="yellow")
+            for line in _status_lines(ctx, repo, mine)
+        ),
         *draw(mine, ascii_only=ascii_only, colour=console.is_terminal),
     )
     if goal is None:
         console.print(left)
         if goal_note is not None:
-            console.print(
-                RichText(ctx.say(T.GOAL_UNAVAILABLE, why=ctx.say(goal_note)), style="dim")
-            )
+            why = ctx.say(T.GOAL_UNAVAILABLE, why=ctx.say(goal_note))
+            console.print(RichText(escape.terminal(why), style="dim"))
         return
     right = Group(
         RichText(ctx.say(T.GOAL_OF, id=exercise), style="bold"),
@@ -175,4 +178,4 @@ def _write_page(ctx, html_file: Path, repo, exercise, mine, goal, goal_note) -> 
         raise MergecampError(
             T.CANNOT_WRITE.format(path=html_file, why=err.strerror or err)
         ) from None
-    click.echo(ctx.say(T.HTML_WRITTEN, path=html_file.resolve()))
+    click.echo(escape.terminal(ctx.say(T.HTML_WRITTEN, path=html_file.resolve())))

@@ -89,15 +89,17 @@ def read_history(repo: Path, limit: int = 400) -> History:
             "log",
             "--topo-order",
             f"--max-count={limit}",
-            "--format=%H%x1f%P%x1f%at%x1f%an%x1f%s%x1e",
+            # NUL between fields and a newline after each commit: the only two characters
+            # a subject or an author name can never hold (any other may be in a message).
+            "--format=%H%x00%P%x00%at%x00%an%x00%s",
             *tips,
             "--",
         )
-        for record in out.split("\x1e"):
-            record = record.strip("\n")
-            if not record:
+        for record in out.split("\n"):
+            fields = record.split("\x00", 4)
+            if len(fields) != 5:
                 continue
-            sha, parents, at, author, subject = record.split("\x1f", 4)
+            sha, parents, at, author, subject = fields
             commits.append(Commit(sha, tuple(parents.split()), subject, author, int(at)))
     return History(commits, refs, head_sha, branch, _operation(gdir), extra)
 
@@ -115,8 +117,11 @@ def _read_refs(repo: Path) -> list[Ref]:
         "refs/remotes",
     )
     refs = []
-    for line in out.splitlines():
-        name, sha, peeled, objtype = line.split("\x1f")
+    for line in out.split("\n"):  # not splitlines(): a ref name may hold U+0085 or U+2028
+        fields = line.split("\x1f")
+        if len(fields) != 4:
+            continue
+        name, sha, peeled, objtype = fields
         target = peeled or sha
         if objtype not in ("commit", "tag") or name.endswith("/HEAD"):
             continue
@@ -135,6 +140,8 @@ def _rev(repo: Path, name: str) -> str | None:
         ["git", "-C", str(repo), "rev-parse", "-q", "--verify", f"{name}^{{commit}}"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",  # a branch named in another encoding still shows, with �
         check=False,
         env=clean_env(),
     )
@@ -146,6 +153,8 @@ def _symbolic_head(repo: Path) -> str | None:
         ["git", "-C", str(repo), "symbolic-ref", "-q", "--short", "HEAD"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",  # a branch named in another encoding still shows, with �
         check=False,
         env=clean_env(),
     )

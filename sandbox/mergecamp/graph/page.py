@@ -5,8 +5,8 @@ from a file on a classroom machine without internet."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
+from mergecamp.escape import html as escape
 from mergecamp.graph.layout import Layout
 from mergecamp.graph.svg import render_svg
 from mergecamp.i18n import Lang, Text

@@ -7,6 +7,7 @@ how the goal graph is found.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -31,6 +32,8 @@ def start_commits(repo: Path, meta: dict | None) -> frozenset[str] | None:
         ["git", "-C", str(repo), "rev-list", *present, "--"],
         capture_output=True,
         text=True,
+        encoding="ascii",
+        errors="replace",
         check=False,
         env=clean_env(),
     )
@@ -52,14 +55,11 @@ def repo_layout(repo: Path, *, limit: int = 400) -> Layout:
     from mergecamp.meta import read_meta
 
     history = read_history(repo, limit=limit)
-    top = Path(
-        subprocess.run(
-            ["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-            env=clean_env(),
-        ).stdout.strip()
-        or repo
-    )
+    out = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
+        capture_output=True,
+        check=False,
+        env=clean_env(),
+    ).stdout.strip()
+    top = Path(os.fsdecode(out)) if out else repo  # a path: its bytes kept as they are
     return layout(history, start_commits(repo, read_meta(top)))

@@ -8,8 +8,7 @@ font so their boxes can be sized without measuring text.
 
 from __future__ import annotations
 
-from html import escape
-
+from mergecamp.escape import html as escape
 from mergecamp.graph.layout import Edge, Layout, Node
 from mergecamp.graph.text import label_text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from mergecamp import escape
 from mergecamp.graph.layout import Edge, Layout, Node
 from rich.text import Text as RichText
 
@@ -141,16 +142,18 @@ def _describe(text: RichText, node: Node, colour: bool) -> None:
                 text.append(", ")
             text.append(label_text(label), style=_label_style(label) if colour else "")
         text.append(")")
-    text.append(" " + node.subject)
+    text.append(" " + escape.terminal(node.subject))
 
 
 def label_text(label) -> str:
-    """How a label reads: ``HEAD -> main`` for the current branch, ``tag: v1`` for tags."""
+    """How a label reads: ``HEAD -> main`` for the current branch, ``tag: v1`` for tags
+    (control characters in a ref name shown, never acted on)."""
+    name = escape.plain(label.text)
     if label.kind == "branch" and label.current:
-        return f"HEAD -> {label.text}"
+        return f"HEAD -> {name}"
     if label.kind == "tag":
-        return f"tag: {label.text}"
-    return label.text
+        return f"tag: {name}"
+    return name
 
 
 def _label_style(label) -> str:
