@@ -32,10 +32,10 @@ class PushedRef(NamedTuple):
 def parse_stdin(text: str) -> list[PushedRef]:
     """Parse git's pre-push input; raise ValueError naming the first malformed line."""
     refs = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines(): a ref name may hold U+0085
         if not line.strip():
             continue
-        parts = line.rsplit(maxsplit=3)
+        parts = line.rstrip("\r").rsplit(" ", 3)  # git's single spaces; a name may hold others
         if len(parts) != 4:
             raise ValueError(
                 f"pre-push input {line!r} is not `<local ref> <sha> <remote ref> <sha>`"

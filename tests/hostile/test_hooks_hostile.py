@@ -183,3 +183,14 @@ def test_ci_branch_variable_that_is_not_utf8(repo, git_home: Path) -> None:
     )
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 1 and "Traceback" not in err and "`caf\ufffd`" in err
+
+
+def test_a_pushed_branch_with_a_line_separator_gets_the_lesson(repo, git_home: Path) -> None:
+    path, run = repo
+    sha = run("git", "rev-parse", "HEAD").stdout.strip()
+    ref = "refs/heads/nel\u0085x".encode()
+    line = ref + b" " + sha.encode() + b" " + ref + b" " + b"0" * 40 + b"\n"
+    hook = (sys.executable, "-m", "mergecamp_hooks.branch_name", "origin", "url")
+    code, _out, err = _bytes_run(path, _hook_env(git_home), *hook, stdin=line)
+    assert code == 1 and "Traceback" not in err and "\u0085" not in err
+    assert '"nel\\x85x"' in err and "git branch -m \"$(printf 'nel\\302\\205x')\" feat/nel-x" in err
