@@ -96,7 +96,8 @@ def read_project_table(root: str | os.PathLike[str] | None = None) -> dict[str, 
     except tomllib.TOMLDecodeError as exc:
         warn(f"mergecamp: ignoring pyproject.toml, it could not be read ({exc})")
         return {}
-    table = data.get("tool", {}).get("mergecamp", {})
+    tool = data.get("tool", {})
+    table = tool.get("mergecamp", {}) if isinstance(tool, dict) else None
     if not isinstance(table, dict):
         warn("mergecamp: [tool.mergecamp] in pyproject.toml is not a table; ignoring it")
         return {}

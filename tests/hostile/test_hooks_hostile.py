@@ -194,3 +194,12 @@ def test_a_pushed_branch_with_a_line_separator_gets_the_lesson(repo, git_home: P
     code, _out, err = _bytes_run(path, _hook_env(git_home), *hook, stdin=line)
     assert code == 1 and "Traceback" not in err and "\u0085" not in err
     assert '"nel\\x85x"' in err and "git branch -m \"$(printf 'nel\\302\\205x')\" feat/nel-x" in err
+
+
+@pytest.mark.parametrize("toml", ['tool = "mergecamp"\n', "[tool]\nmergecamp = 5\n"])
+def test_a_tool_table_that_is_not_a_table_warns_and_checks(repo, git_home, toml) -> None:
+    path, _run = repo
+    (path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    code, _out, err = _run_hook(path, _hook_env(git_home), "branch_name")
+    assert code == 0 and "Traceback" not in err  # on main, not committing: fine
+    assert "[tool.mergecamp] in pyproject.toml is not a table; ignoring it" in err
