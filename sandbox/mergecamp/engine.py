@@ -74,7 +74,8 @@ class CheckReport:
             "exercise": self.exercise_id,
             "passed": self.passed,
             "steps": [
-                {"id": s.id, "passed": s.passed, "message": s.message(lang)} for s in self.steps
+                {"id": s.id, "passed": s.passed, "message": s.message(lang), "code": s.code}
+                for s in self.steps
             ],
         }
         if self.state is not None:
@@ -581,6 +582,11 @@ def run_check(scene: Scene) -> CheckReport:
     except Exception as exc:  # a hostile state the exercise did not foresee
         error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc) else ''}"
         steps = [StepResult("repository", False, CHECK_CRASHED.format(error=error))]
+    # The invariants every exercise gets (protected branches, merge direction, markers,
+    # configs, kept files, hooks): a violation is a failing step listed first.
+    from mergecamp.invariants import evaluate
+
+    steps = [*evaluate(exercise, scene, meta), *steps]
     passed = bool(steps) and all(s.passed for s in steps)
     if passed and not meta.get("passed"):
         update_meta(scene.root, passed=True)

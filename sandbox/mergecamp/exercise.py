@@ -34,6 +34,9 @@ class StepResult:
     id: str
     passed: bool
     message: Text
+    # A stable message id ("protected-branch-moved", "conflict-markers"…) for failures a
+    # test or a tool tells apart without reading the words; "" when the step has none.
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,42 @@ class Exercise:
     # The answer is a commit to find (a tag, a restored branch): the goal graph would
     # point at it, so `mergecamp graph` shows the goal only once the exercise has passed.
     goal_reveals_answer: bool = False
+    # What the engine's invariants (``mergecamp.invariants``) need to know about the story;
+    # the defaults suit an exercise that changes no existing branch and keeps nothing.
+    # Ref names (fnmatch globs) the story lets the learner move forward: "refs/heads/x"
+    # for the local branch, "refs/remotes/origin/x" for origin's `x` (team exercises).
+    # Every other branch that existed after setup stays where it was. A branch listed
+    # here may also be deleted once its commits are on another branch (`git branch -d`).
+    may_change: tuple[str, ...] = ()
+    # Refs the story lets the learner rewrite (amend, rebase, reset): implies may_change.
+    may_rewrite: tuple[str, ...] = ()
+    # (receiving, merged-in) ref pairs: merges the story asks for. The receiving branch
+    # keeps its own line as first parent, and the merge keeps both sides' changes.
+    merges: tuple[tuple[str, str], ...] = ()
+    # Paths whose content at the end of setup (the uncommitted change in them, or the
+    # whole file when it has none) the story asks to keep: it must survive somewhere
+    # (work tree, index, a branch, a stash).
+    keeps: tuple[str, ...] = ()
+    # Invariants this exercise opts out of (``mergecamp.invariants.NAMES``); say why.
+    invariants_off: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # After the exercise's own setup, record what the invariants compare against
+        # (hooks, kept files, origin's branches) next to the exercise metadata.
+        setup = self.setup
+        if getattr(setup, "records_invariants", False):
+            return
+
+        def setup_and_record(scene: Scene) -> None:
+            setup(scene)
+            from mergecamp.invariants import record_setup
+
+            record_setup(self, scene)
+
+        setup_and_record.records_invariants = True  # type: ignore[attr-defined]
+        setup_and_record.__doc__ = setup.__doc__
+        setup_and_record.__wrapped__ = setup  # type: ignore[attr-defined]
+        object.__setattr__(self, "setup", setup_and_record)
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:

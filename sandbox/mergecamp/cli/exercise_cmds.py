@@ -148,7 +148,7 @@ def check_cmd(ctx: Context, exercise_id: str | None, as_json: bool, from_hook: b
 
 
 def _checklist(ctx: Context, exercise_id: str, report) -> str:
-    from mergecamp import engine
+    from mergecamp import engine, invariants
 
     exercise = engine.load_exercise(exercise_id)
     labels = {s.id: s.label for s in exercise.steps}
@@ -157,7 +157,8 @@ def _checklist(ctx: Context, exercise_id: str, report) -> str:
     if report.state is not None:
         lines.append("! " + ctx.say(report.state))
     for step in report.steps:
-        label = ctx.say(labels[step.id]) if step.id in labels else step.id
+        text = labels.get(step.id) or invariants.label(step.id)
+        label = ctx.say(text) if text is not None else step.id
         lines.append(f"{'✔' if step.passed else '✘'} {label}")
         lines.append(f"    {ctx.say(step.message)}")
     if report.passed:
@@ -301,7 +302,10 @@ def status_cmd(ctx: Context, exercise_id: str | None) -> None:
     if failure is None:
         click.echo(ctx.say(T.STATUS_DONE))
     else:
+        from mergecamp import invariants
+
         label = next((s.label for s in exercise.steps if s.id == failure.id), None)
+        label = label or invariants.label(failure.id)
         if label is not None:
             click.echo(ctx.say(T.STATUS_NOW, step=ctx.say(label)))
         click.echo("  " + ctx.say(failure.message))

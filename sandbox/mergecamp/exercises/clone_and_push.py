@@ -143,6 +143,27 @@ def check(scene: Scene) -> list[StepResult]:
                 subject=bad_messages[0],
             )
         )
+    elif (arch := _arch(clone, branch)) != "gru":
+        results.append(
+            StepResult(
+                "branch",
+                False,
+                Text(
+                    en=(
+                        "`{branch}` has your commits, but `configs/default.yaml` there still "
+                        "says `arch: {arch}`: the team wants to know about a GRU. On `{branch}`, "
+                        'set `arch: gru`, then `git commit -am "exp(model): try a GRU"`.'
+                    ),
+                    ko=(
+                        "`{branch}` 브랜치에 내 커밋은 있지만 거기 `configs/default.yaml`은 아직 "
+                        "`arch: {arch}` 그대로예요: 팀은 GRU 결과가 궁금해요. "
+                        "`{branch}` 브랜치에서 `arch: gru`로 바꾸고 "
+                        '`git commit -am "exp(model): try a GRU"` 하세요.'
+                    ),
+                ).format(branch=branch, arch=arch or "?"),
+                code="arch-not-gru",
+            )
+        )
     else:
         results.append(
             ok(
@@ -157,6 +178,13 @@ def check(scene: Scene) -> list[StepResult]:
     results.append(_pushed(origin, clone, branch))
     results.append(_upstream(clone, branch))
     return results
+
+
+def _arch(clone: Path, branch: str) -> str | None:
+    """The network the config on ``branch`` trains (the story asks for a GRU)."""
+    from mergecamp.scripting import read_option
+
+    return read_option(origin_mod.show_file(clone, branch, CONFIG) or "", "arch")
 
 
 def _work_branch(clone: Path, base: str) -> str | None:

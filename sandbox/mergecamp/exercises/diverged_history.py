@@ -285,4 +285,7 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("remote", "pull", "rebase"),
+    # `git pull --rebase` replays the unpushed commit; origin's branch only grows.
+    may_rewrite=(f"refs/heads/{BRANCH}",),
+    may_change=(f"refs/remotes/origin/{BRANCH}",),
 )

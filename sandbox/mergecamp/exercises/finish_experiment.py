@@ -156,4 +156,7 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("merge", "no-ff"),
+    # main takes the merge; the experiment may be deleted once merged (`git branch -d`).
+    may_change=("refs/heads/main", f"refs/heads/{BRANCH}"),
+    merges=(("refs/heads/main", f"refs/heads/{BRANCH}"),),
 )

@@ -32,7 +32,11 @@ _HOOKS = {
         "{py} -m mergecamp_hooks.branch_name --hook pre-commit || exit 1\n"
         "exec {py} -m mergecamp_hooks.no_artifacts\n"
     ),
-    "commit-msg": 'exec {py} -m mergecamp_hooks.commit_msg "$1"\n',
+    # Once a message is accepted, mergecamp.hooklog notes it: a learner commit whose
+    # message is not in that log skipped the hooks (the hooks-intact invariant).
+    "commit-msg": (
+        '{py} -m mergecamp_hooks.commit_msg "$1" || exit 1\nexec {py} -m mergecamp.hooklog "$1"\n'
+    ),
 }
 
 
@@ -203,4 +207,7 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("hooks", "conventions"),
+    # `git branch -m` renames the start branch away; the staged change must survive.
+    may_change=(f"refs/heads/{START_BRANCH}",),
+    keeps=(CONFIG,),
 )

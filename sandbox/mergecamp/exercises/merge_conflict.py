@@ -229,4 +229,6 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("merge", "conflict"),
+    may_change=(f"refs/heads/{BRANCH}",),
+    merges=((f"refs/heads/{BRANCH}", "refs/heads/main"),),
 )

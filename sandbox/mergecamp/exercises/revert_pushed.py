@@ -185,4 +185,6 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("revert", "remote"),
+    # A revert adds a commit on top, locally and on origin; neither may be rewritten.
+    may_change=("refs/heads/main", "refs/remotes/origin/main"),
 )

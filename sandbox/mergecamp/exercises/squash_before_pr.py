@@ -211,4 +211,5 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("rebase", "squash"),
+    may_rewrite=(f"refs/heads/{BRANCH}",),
 )

@@ -250,4 +250,7 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("add", "commit", "staging"),
+    may_change=(f"refs/heads/{BRANCH}",),
+    # The notes stay in the working tree, uncommitted: `git restore README.md` loses them.
+    keeps=(README,),
 )

@@ -231,4 +231,7 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("stash", "branch"),
+    # The half-done change may end up committed on the experiment; it must not be lost.
+    may_change=(f"refs/heads/{EXP}",),
+    keeps=(CONFIG,),
 )

@@ -232,4 +232,6 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("merge",),
+    may_change=(f"refs/heads/{BRANCH}",),
+    merges=((f"refs/heads/{BRANCH}", "refs/heads/main"),),
 )

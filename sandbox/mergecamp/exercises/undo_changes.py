@@ -245,4 +245,8 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("restore", "amend", "undo"),
+    # The amend replaces the last commit: a rewrite the story asks for.
+    may_rewrite=(f"refs/heads/{BRANCH}",),
+    # Unstaged, not deleted: `git reset --hard` throws the run's metrics away.
+    keeps=(LOG_FILE,),
 )

@@ -1,0 +1,885 @@
+"""The invariants every exercise gets for free, judged after the exercise's own check.
+
+An exercise's ``check`` judges what its story asks for; these judge what no story may
+break, so a wrong answer cannot end in "all steps passed" only because no step looked:
+
+- ``protected-branches``: every branch that existed after setup (local, and origin's in a
+  team exercise) stays where it was, unless the exercise's ``may_change`` names it; a
+  named branch only moves forward, unless ``may_rewrite`` names it. origin's branches also
+  move through merged PRs (``mergecamp pr merge``) and the teammates' scripted pushes;
+  a local branch may follow them (``git pull``). New branches are always fine.
+- ``merge-direction``: a merge the story asks for (``Exercise.merges``) is made on the
+  receiving branch (its own line stays first parent: no fast-forward onto a merge made
+  the other way round) and keeps both sides (no ``git merge -s ours``).
+- ``conflict-markers``: no commit the learner made adds conflict markers to a text
+  file, and no file in the working tree has new ones.
+- ``configs-parsed``: every YAML file a learner commit changes parses
+  (``mergecamp.configs``: duplicate keys and broken YAML are refused, never grepped).
+- ``kept-files``: what the story keeps (``Exercise.keeps``: a staged log, notes not to
+  commit, a stashed change) survives somewhere: work tree, index, a branch or a stash.
+- ``hooks-intact``: the git hooks the exercise installed are there, unchanged, and no
+  learner commit skipped the commit-msg hook (``mergecamp.hooklog``).
+
+"The learner's commits" are those reachable from a branch, a tag or HEAD, not from any
+ref as it was after setup, and not authored by the scripted cast (``mergecamp.scripting``).
+
+What the invariants compare against is recorded at the end of setup
+(``record_setup``, called by ``Exercise.setup``) in ``mergecamp-setup.json`` beside the
+exercise metadata: the hooks' SHA-256, the kept files' content, origin's branches.
+Cheap by design (they run after every git command, in the hooks' quick check): one
+``for-each-ref``, one ``git log`` for the learner's commits, one ``diff-index`` for the
+working tree, blobs through the check's running ``cat-file --batch``; more only once
+something moved. A violation is a failing step ``invariant:<name>`` with a ``code``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mergecamp.exercise import StepResult
+from mergecamp.i18n import Text
+
+if TYPE_CHECKING:
+    from mergecamp.exercise import Exercise
+    from mergecamp.gitread import Repo
+    from mergecamp.scene import Scene
+
+NAMES = (
+    "protected-branches",
+    "merge-direction",
+    "conflict-markers",
+    "configs-parsed",
+    "kept-files",
+    "hooks-intact",
+)
+PREFIX = "invariant:"
+SETUP_FILE = "mergecamp-setup.json"
+ORIGIN_PREFIX = "refs/remotes/origin/"
+
+LABELS: dict[str, Text] = {
+    "protected-branches": Text(
+        en="Branches the story does not touch stay where they were",
+        ko="스토리가 건드리지 않는 브랜치는 그대로 둬요",
+    ),
+    "merge-direction": Text(
+        en="Merges go the way the story asks and keep both sides",
+        ko="머지는 스토리가 말한 방향으로 하고 양쪽 변경을 모두 살려요",
+    ),
+    "conflict-markers": Text(
+        en="No conflict markers in your commits or files",
+        ko="커밋과 파일에 충돌 표시를 남기지 않아요",
+    ),
+    "configs-parsed": Text(
+        en="Every config you commit parses", ko="커밋한 설정 파일은 모두 읽을 수 있어야 해요"
+    ),
+    "kept-files": Text(
+        en="Nothing the story keeps is lost", ko="스토리가 지키라고 한 것은 잃어버리지 않아요"
+    ),
+    "hooks-intact": Text(
+        en="The team's hooks stay in place and run on every commit",
+        ko="팀 훅은 그대로 두고, 커밋할 때 건너뛰지 않아요",
+    ),
+}
+
+
+def label(step_id: str) -> Text | None:
+    """The checklist label of an ``invariant:<name>`` step, None for other ids."""
+    return LABELS.get(step_id.removeprefix(PREFIX)) if step_id.startswith(PREFIX) else None
+
+
+# --- texts -------------------------------------------------------------------------
+
+MOVED = Text(
+    en="`{b}` moved from `{was}` to `{now}`, but this exercise leaves `{b}` as it was. "
+    "Keep your commits on a branch of their own (`git branch my-work {now7}`), then {fix}",
+    ko="`{b}` 브랜치가 `{was}`에서 `{now}`(으)로 움직였어요. 이 연습에서 `{b}` 브랜치는 "
+    "그대로 둬야 해요. 내 커밋은 따로 브랜치로 남겨 두고(`git branch my-work {now7}`) {fix}",
+)
+FIX_ON_BRANCH = Text(
+    en="put it back with `git reset --hard {was7}` (you are on it)",
+    ko="`git reset --hard {was7}`로 되돌리세요(지금 그 브랜치에 있어요)",
+)
+FIX_OFF_BRANCH = Text(
+    en="put it back with `git branch -f {b} {was7}`",
+    ko="`git branch -f {b} {was7}`로 되돌리세요",
+)
+DELETED = Text(
+    en="`{b}` is gone, but this exercise keeps it: `git branch {b} {was7}` brings it back",
+    ko="`{b}` 브랜치가 없어졌어요. 이 연습에서는 남겨 둬야 해요: `git branch {b} {was7}`로 "
+    "되살릴 수 있어요",
+)
+DELETED_UNMERGED = Text(
+    en="`{b}` was deleted, and its commit `{was}` is on no other branch: "
+    "`git branch {b} {was7}` brings it back (`git reflog` shows where it was last)",
+    ko="`{b}` 브랜치를 지웠는데 그 커밋 `{was}`는 다른 어느 브랜치에도 없어요: "
+    "`git branch {b} {was7}`로 되살릴 수 있어요(마지막 위치는 `git reflog`로 볼 수 있어요)",
+)
+REWRITTEN = Text(
+    en="`{b}` no longer contains `{was}`, where it started: its history was rewritten "
+    "(rebase, reset or amend), and this story only adds commits to it. `git reflog` "
+    "shows where your work went; put `{b}` back on a line that contains `{was7}`, or "
+    "`mergecamp reset` to start over",
+    ko="`{b}` 브랜치에 시작 커밋 `{was}`가 더 이상 없어요: 히스토리를 다시 썼어요(리베이스, "
+    "reset, amend). 이 스토리는 커밋을 더하기만 해요. `git reflog`로 작업을 찾아 `{was7}`를 "
+    "포함하는 줄기로 되돌리거나, `mergecamp reset`으로 처음부터 하세요",
+)
+ORIGIN_MOVED = Text(
+    en="origin's `{b}` has `{c}`, which came neither from a merged PR (`mergecamp pr "
+    "merge`) nor from a teammate: something was pushed straight to `{b}`. The team changes "
+    "`{b}` only through reviewed PRs; `mergecamp reset` starts over",
+    ko="origin의 `{b}` 브랜치에 `{c}` 커밋이 있는데, 머지된 PR(`mergecamp pr merge`)에서도 "
+    "팀원에게서도 온 게 아니에요: `{b}` 브랜치에 바로 푸시했어요. 팀은 `{b}` 브랜치를 리뷰된 "
+    "PR로만 바꿔요. `mergecamp reset`으로 처음부터 하세요",
+)
+ORIGIN_REWRITTEN = Text(
+    en="origin's `{b}` no longer contains `{was}`: a force-push (or a deleted and "
+    "re-pushed branch) rewrote history the team has already pulled. Never force-push a "
+    "shared branch; `mergecamp reset` starts over",
+    ko="origin의 `{b}` 브랜치에 `{was}` 커밋이 더 이상 없어요: 강제 푸시(또는 브랜치를 지우고 "
+    "다시 푸시)로 팀이 이미 받아 간 히스토리를 다시 썼어요. 함께 쓰는 브랜치에는 강제 푸시하지 "
+    "않아요. `mergecamp reset`으로 처음부터 하세요",
+)
+ORIGIN_DELETED = Text(
+    en="origin's `{b}` was deleted (`git push --delete`?). "
+    "`git push origin {was}:refs/heads/{b}` puts it back",
+    ko="origin의 `{b}` 브랜치가 지워졌어요(`git push --delete`?). "
+    "`git push origin {was}:refs/heads/{b}`로 되살릴 수 있어요",
+)
+DIRECTION = Text(
+    en="`{r}` reached `{tip}` by a fast-forward onto a merge made on `{m}`: its first-parent "
+    "line now runs through `{c}`, a commit of `{m}`. The story asks to merge `{m}` into "
+    "`{r}`, not `{r}` into `{m}`: on `{r}`, `git reset --hard {was7}`, then `git merge {m}`",
+    ko="`{r}` 브랜치가 `{m}` 브랜치 쪽에서 만든 머지 커밋으로 fast-forward돼서 `{tip}`에 "
+    "있어요: 첫 번째 부모 줄기가 `{m}` 브랜치의 커밋 `{c}`를 지나요. 스토리는 `{m}` 브랜치를 "
+    "`{r}` 브랜치로 머지하라는 거지, 반대 방향이 아니에요. `{r}` 브랜치에서 "
+    "`git reset --hard {was7}` 한 다음 `git merge {m}` 하세요",
+)
+DROPPED = Text(
+    en="merge `{c}` on `{r}` kept only `{r}`'s side: what `{m}` changed is gone "
+    "(`git merge -s ours`, or `--ours` for every conflict). Undo it with "
+    "`git reset --hard {p7}` on `{r}` and merge again, resolving each conflict by hand",
+    ko="`{r}` 브랜치의 머지 커밋 `{c}`는 `{r}` 쪽 내용만 남겼어요: `{m}` 브랜치의 변경이 "
+    "사라졌어요(`git merge -s ours`나 모든 충돌을 `--ours`로 해결). `{r}` 브랜치에서 "
+    "`git reset --hard {p7}`로 되돌리고 다시 머지해서 충돌을 하나씩 직접 해결하세요",
+)
+COMMITTED_MARKERS = Text(
+    en="your commit `{c}` has conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in `{f}`: "
+    "a conflict was committed unresolved. {fix}",
+    ko="내 커밋 `{c}`의 `{f}` 파일에 충돌 표시(`<<<<<<<`, `=======`, `>>>>>>>`)가 있어요: "
+    "충돌을 해결하지 않은 채 커밋했어요. {fix}",
+)
+WORKTREE_MARKERS = Text(
+    en="`{f}` in your working tree has conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): "
+    "keep the lines you want, delete the marker lines, then `git add {f}`",
+    ko="작업 디렉터리의 `{f}` 파일에 충돌 표시(`<<<<<<<`, `=======`, `>>>>>>>`)가 있어요. "
+    "남길 줄만 두고 표시 줄은 지운 다음 `git add {f}` 하세요",
+)
+BAD_CONFIG = Text(
+    en="your commit `{c}` changes `{f}`, and it does not parse: {problem}. {fix}",
+    ko="내 커밋 `{c}`가 바꾼 `{f}` 파일을 설정으로 읽을 수 없어요: {problem}. {fix}",
+)
+FIX_LAST_COMMIT = Text(
+    en="Fix `{f}`, `git add {f}`, then `git commit --amend --no-edit`",
+    ko="`{f}` 파일을 고치고 `git add {f}` 한 다음 `git commit --amend --no-edit` 하세요",
+)
+FIX_OLDER_COMMIT = Text(
+    en="It is not your last commit, so a fix on top would leave it in the history "
+    "(`git bisect` and your teammates would still meet it): go back before it with "
+    "`git reset --hard {c7}^` (later commits stay in `git reflog`) and redo that step, "
+    "or `mergecamp reset`",
+    ko="마지막 커밋이 아니라서 위에 고친 커밋을 더해도 히스토리에 그대로 남아요(`git bisect`와 "
+    "팀원이 계속 만나요). `git reset --hard {c7}^`로 그 전으로 돌아가서(뒤 커밋은 "
+    "`git reflog`에 남아요) 그 단계를 다시 하거나, `mergecamp reset` 하세요",
+)
+LOST = Text(
+    en="`{f}` lost what the story keeps (`{line}`): it is not in the working tree, the "
+    "index, any branch or a stash. {how}",
+    ko="`{f}` 파일에서 스토리가 지키라고 한 내용(`{line}`)이 사라졌어요: 작업 디렉터리에도, "
+    "스테이징에도, 어느 브랜치나 stash에도 없어요. {how}",
+)
+LOST_HOW_BLOB = Text(
+    en="git still has the staged copy: `{mkdir}git cat-file -p {blob} > {f}` brings it back",
+    ko="git에 스테이징했던 사본이 아직 있어요: `{mkdir}git cat-file -p {blob} > {f}`로 되살릴 수 "
+    "있어요",
+)
+LOST_HOW_RESET = Text(
+    en="It was never committed, so git cannot bring it back: `mergecamp reset` starts over",
+    ko="한 번도 커밋하지 않아서 git이 되살릴 수 없어요: `mergecamp reset`으로 처음부터 하세요",
+)
+HOOK_GONE = Text(
+    en="the `{h}` hook this exercise installed is gone from `.git/hooks/`: the team's "
+    "checks no longer run on your commits. `mergecamp reset` installs it again (and starts over)",
+    ko="이 연습이 설치한 `{h}` 훅이 `.git/hooks/`에서 없어졌어요: 팀 규칙 검사가 더 이상 "
+    "커밋에 돌지 않아요. `mergecamp reset`으로 다시 설치하고 처음부터 하세요",
+)
+HOOK_CHANGED = Text(
+    en="the `{h}` hook this exercise installed was changed (`.git/hooks/{h}`): the team's "
+    "checks must run as the team wrote them. `mergecamp reset` installs it again (and "
+    "starts over)",
+    ko="이 연습이 설치한 `{h}` 훅(`.git/hooks/{h}`)이 바뀌었어요: 팀 규칙 검사는 팀이 만든 "
+    "그대로 돌아야 해요. `mergecamp reset`으로 다시 설치하고 처음부터 하세요",
+)
+HOOK_SKIPPED = Text(
+    en="your commit `{c}` never went through the commit-msg hook (`git commit --no-verify`, "
+    "`-n`, or another hooks path?): the team's hooks are not optional. {fix}",
+    ko="내 커밋 `{c}`는 commit-msg 훅을 거치지 않았어요(`git commit --no-verify`나 `-n`, "
+    "다른 훅 경로?). 팀 훅은 건너뛰지 않아요. {fix}",
+)
+FIX_SKIPPED_LAST = Text(
+    en="`git commit --amend` runs the hooks on it now (fix the message if they ask)",
+    ko="`git commit --amend`로 지금 훅을 거치게 하세요(훅이 요청하면 메시지를 고쳐요)",
+)
+FIX_SKIPPED_OLDER = Text(
+    en="It is not your last commit: `git reset --soft {c7}^` and commit again through the "
+    "hooks, or `mergecamp reset`",
+    ko="마지막 커밋이 아니에요: `git reset --soft {c7}^` 후 훅을 거쳐 다시 커밋하거나 "
+    "`mergecamp reset` 하세요",
+)
+MORE = Text(en="{first} (and {n} more like it)", ko="{first} (이런 문제가 {n}개 더 있어요)")
+
+
+# --- what setup leaves behind ---------------------------------------------------------
+
+
+def setup_path(root: Path) -> Path:
+    """Where ``record_setup`` keeps its record: beside ``.git/mergecamp.json``."""
+    git_dir = root / ".git"
+    return git_dir / SETUP_FILE if git_dir.is_dir() else root / f".{SETUP_FILE}"
+
+
+def record_setup(exercise: Exercise, scene: Scene) -> None:
+    """Record, at the end of setup, what the invariants compare the learner's repo with:
+    the exercise's hooks (name → SHA-256), the kept files, origin's branches."""
+    from mergecamp.gitcmd import git
+
+    data: dict[str, Any] = {}
+    root = scene.root
+    git_dir = root / ".git"
+    if git_dir.is_dir():
+        hooks_dir = git_dir / "hooks"
+        data["hooks"] = {
+            p.name: _sha256(p.read_bytes())
+            for p in (sorted(hooks_dir.iterdir()) if hooks_dir.is_dir() else [])
+            if p.is_file() and not p.name.endswith(".sample")
+        }
+        keeps: dict[str, Any] = {}
+        for path in exercise.keeps:
+            file = root / path
+            if not file.is_file():
+                raise LookupError(f"{exercise.id} keeps {path!r}, which setup did not leave")
+            raw = file.read_bytes()
+            now = raw.decode("utf-8", "replace")
+            committed = git(root, "show", f"HEAD:{path}", check=False)
+            old = {line.strip() for line in committed.splitlines()}
+            added = [line.strip() for line in now.splitlines() if line.strip() not in old]
+            lines = [x for x in added if x] or [x.strip() for x in now.splitlines() if x.strip()]
+            keeps[path] = {"blob": _blob_sha(raw), "lines": lines}
+        data["keeps"] = keeps
+    origin = scene.origin
+    if origin is not None and (origin / "refs").is_dir():
+        out = git(origin, "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads")
+        data["origin"] = dict(reversed(line.split(" ", 1)) for line in out.splitlines())
+    setup_path(root).write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _blob_sha(data: bytes) -> str:
+    """The id git gives ``data`` as a blob (``git hash-object``), without running git."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+# --- the evaluation -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    message: Text
+
+
+@dataclass
+class LearnerCommit:
+    sha: str
+    parents: list[str]
+    email: str
+    files: set[str] = field(default_factory=set)
+
+
+class _Seen:
+    """What the invariants read, each piece read once and only when one asks for it."""
+
+    def __init__(self, exercise: Exercise, scene: Scene, meta: dict[str, Any]) -> None:
+        self.exercise = exercise
+        self.scene = scene
+        start = meta.get("start")
+        self.start: dict[str, str] = start if isinstance(start, dict) else {}
+        self.root = _learner_root(scene)
+
+    @cached_property
+    def repo(self) -> Repo | None:
+        if self.root is None:
+            return None
+        if self.root == self.scene.root:
+            return self.scene.repo  # type: ignore[return-value]  # share its cat-file process
+        from mergecamp.gitread import Repo
+
+        return Repo(self.root)
+
+    @cached_property
+    def git_dir(self) -> Path | None:
+        return None if self.root is None else self.root / ".git"
+
+    @cached_property
+    def record(self) -> dict[str, Any]:
+        """What ``record_setup`` wrote; empty for an exercise built before it existed."""
+        try:
+            data = json.loads(setup_path(self.scene.root).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    @cached_property
+    def refs(self) -> dict[str, str]:
+        """Local branches and tags now: one ``for-each-ref``."""
+        if self.repo is None:
+            return {}
+        out = self.repo._run(
+            "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads", "refs/tags"
+        )
+        return {ref: sha for sha, _, ref in (line.partition(" ") for line in out.splitlines())}
+
+    @cached_property
+    def head(self) -> str | None:
+        """The branch HEAD is on (``refs/heads/…``), or None when detached or unreadable."""
+        try:
+            text = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()  # type: ignore[operator]
+        except (OSError, TypeError):
+            return None
+        return text[5:].strip() if text.startswith("ref: ") else None
+
+    @cached_property
+    def head_sha(self) -> str | None:
+        if self.head is not None:
+            return self.refs.get(self.head)
+        try:
+            return (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()  # type: ignore[operator]
+        except (OSError, TypeError):
+            return None
+
+    @cached_property
+    def origin_start(self) -> dict[str, str]:
+        recorded = self.record.get("origin")
+        return recorded if isinstance(recorded, dict) else {}
+
+    @cached_property
+    def origin_refs(self) -> dict[str, str] | None:
+        origin = self.scene.origin
+        if origin is None or not self.origin_start or not (origin / "refs").is_dir():
+            return None
+        from mergecamp.gitcmd import git
+
+        out = git(origin, "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads")
+        return {ref: sha for sha, _, ref in (line.partition(" ") for line in out.splitlines())}
+
+    @cached_property
+    def team_made(self) -> set[str]:
+        """Commits the team put on origin: merged PRs and the teammates' scripted pushes."""
+        origin = self.scene.origin
+        if origin is None:
+            return set()
+        from mergecamp.team.origin import META_DIR
+
+        made: set[str] = set()
+        try:
+            expect = json.loads((origin / META_DIR / "expect.json").read_text("utf-8"))
+            made |= set(str(expect.get("scripted", "")).split())
+        except (OSError, ValueError, AttributeError):
+            pass
+        try:
+            prs = json.loads((origin / META_DIR / "prs.json").read_text("utf-8"))
+            for pr in prs.get("pull_requests", []):
+                if isinstance(pr, dict) and pr.get("state") == "merged" and pr.get("merged_commit"):
+                    made.add(str(pr["merged_commit"]))
+        except (OSError, ValueError, AttributeError):
+            pass
+        return made
+
+    @cached_property
+    def learner_commits(self) -> list[LearnerCommit]:
+        """Commits on a branch, tag or HEAD that setup did not make, nor the cast: one
+        ``git log`` (merges listed against each parent, so a resolution is seen)."""
+        from mergecamp.scripting import JUN, MINA, SORA, YOU
+
+        if self.repo is None:
+            return []
+        cast = {p.email for p in (MINA, JUN, SORA, YOU)}
+        known = {
+            sha
+            for sha in [*self.start.values(), *self.origin_start.values()]
+            if isinstance(sha, str) and len(sha) == 40
+        }
+        raw = self.repo._run_bytes(
+            "log", "--ignore-missing", "-m", "--name-only", "-z", "--no-renames",
+            "--format=%x1e%H%x1f%P%x1f%ae", "--branches", "--tags", "HEAD",
+            "--not", *sorted(known), "--",
+        )  # fmt: skip
+        found: dict[str, LearnerCommit] = {}
+        for record in raw.decode("utf-8", "surrogateescape").split("\x1e"):
+            header, _, names = record.partition("\0")
+            parts = header.split("\x1f")
+            if len(parts) != 3 or parts[2] in cast:
+                continue
+            commit = found.setdefault(parts[0], LearnerCommit(parts[0], parts[1].split(), parts[2]))
+            commit.files.update(n for n in names.lstrip("\n").split("\0") if n)
+        return list(found.values())
+
+    def blob(self, rev: str, path: str) -> bytes | None:
+        try:
+            kind, data = self.repo._object(f"{rev}:{path}")  # type: ignore[union-attr]
+        except (KeyError, ValueError, OSError):
+            return None
+        return data if kind == "blob" else None
+
+    def is_ancestor(self, old: str, new: str) -> bool:
+        try:
+            return bool(self.repo.is_ancestor(old, new))  # type: ignore[union-attr]
+        except Exception:
+            return False
+
+    def describe(self, sha: str) -> str:
+        """``abc1234 subject`` for messages."""
+        try:
+            subject = self.repo.commit(sha).summary.strip()  # type: ignore[union-attr]
+        except Exception:
+            subject = ""
+        return f"{sha[:7]} {_shown(subject)}".strip()
+
+
+def _learner_root(scene: Scene) -> Path | None:
+    """The learner's repository: the exercise folder, or (clone-and-push) the clone the
+    learner made inside it of the team's origin."""
+    if (scene.root / ".git").exists():
+        return scene.root
+    origin = scene.origin
+    if origin is None or not scene.root.is_dir():
+        return None
+    from mergecamp.team.origin import remote_path
+
+    for child in sorted(scene.root.iterdir()):
+        if (child / ".git").is_dir() and remote_path(child) == origin.resolve():
+            return child
+    return None
+
+
+def _matches(patterns: Iterable[str], ref: str) -> bool:
+    return any(fnmatch.fnmatchcase(ref, pattern) for pattern in patterns)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """Text from a commit or a file, safe inside a `code` span and a terminal."""
+    clean = "".join(ch if ch.isprintable() and ch != "`" else "?" for ch in text)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+# --- protected branches ---------------------------------------------------------------
+
+
+def _branches(seen: _Seen) -> list[Violation]:
+    found: list[Violation] = []
+    change = (*seen.exercise.may_change, *seen.exercise.may_rewrite)
+    rewrite = seen.exercise.may_rewrite
+    if seen.repo is not None and seen.root == seen.scene.root:
+        for ref, was in sorted(seen.start.items()):
+            if ref.startswith("refs/heads/") and isinstance(was, str):
+                found += _local_branch(seen, ref, was, change, rewrite)
+    origin_now = seen.origin_refs
+    if origin_now is not None:
+        for ref, was in sorted(seen.origin_start.items()):
+            found += _origin_branch(seen, ref, was, origin_now.get(ref), change, rewrite)
+    return found
+
+
+def _local_branch(
+    seen: _Seen, ref: str, was: str, change: tuple[str, ...], rewrite: tuple[str, ...]
+) -> list[Violation]:
+    now = seen.refs.get(ref)
+    name = ref.removeprefix("refs/heads/")
+    if now == was:
+        return []
+    if now is None:
+        if not _matches(change, ref):
+            return [Violation("protected-branch-deleted", DELETED.format(b=name, was7=was[:7]))]
+        if _contained_elsewhere(seen, was):
+            return []
+        text = DELETED_UNMERGED.format(b=name, was=seen.describe(was), was7=was[:7])
+        return [Violation("branch-deleted", text)]
+    if _matches(rewrite, ref):
+        return []
+    forward = seen.is_ancestor(was, now)
+    if _matches(change, ref):
+        if forward:
+            return []
+        text = REWRITTEN.format(b=name, was=seen.describe(was), was7=was[:7])
+        return [Violation("branch-rewritten", text)]
+    if forward and _team_line(seen, was, now):
+        return []  # `git pull` of merged PRs and teammates' pushes
+    fix = (FIX_ON_BRANCH if seen.head == ref else FIX_OFF_BRANCH).format(b=name, was7=was[:7])
+    text = _compose(
+        MOVED, fix=fix, b=name, was=seen.describe(was), now=seen.describe(now), now7=now[:7]
+    )
+    return [Violation("protected-branch-moved", text)]
+
+
+def _compose(template: Text, **fields: object) -> Text:
+    """``template.format`` where a field may itself be a ``Text`` (each language its own)."""
+    en = {k: v.en if isinstance(v, Text) else v for k, v in fields.items()}
+    ko = {k: v.ko if isinstance(v, Text) else v for k, v in fields.items()}
+    return Text(en=template.en.format(**en), ko=template.ko.format(**ko))
+
+
+def _contained_elsewhere(seen: _Seen, sha: str) -> bool:
+    """Is ``sha`` on some branch still (the mark of `git branch -d` after a merge)?"""
+    try:
+        out = seen.repo._run("for-each-ref", "--contains", sha, "refs/heads")  # type: ignore[union-attr]
+    except Exception:
+        return False
+    return bool(out.strip())
+
+
+def _team_line(seen: _Seen, was: str, now: str) -> bool:
+    """Is every commit on ``now``'s first-parent line since ``was`` the team's own (a
+    merged PR, a teammate's push)? Read in the learner's repo, where a pull brought them."""
+    if not seen.team_made:
+        return False
+    try:
+        line = seen.repo._run("rev-list", "--first-parent", now, f"^{was}", "--").split()  # type: ignore[union-attr]
+    except Exception:
+        return False
+    return bool(line) and all(sha in seen.team_made for sha in line)
+
+
+def _origin_branch(
+    seen: _Seen,
+    ref: str,
+    was: str,
+    now: str | None,
+    change: tuple[str, ...],
+    rewrite: tuple[str, ...],
+) -> list[Violation]:
+    from mergecamp.gitcmd import git, ok
+
+    origin = seen.scene.origin
+    assert origin is not None
+    name = ref.removeprefix("refs/heads/")
+    alias = ORIGIN_PREFIX + name
+    if now == was:
+        return []
+    if now is None:
+        if _matches(change, alias):
+            return []
+        return [Violation("protected-branch-deleted", ORIGIN_DELETED.format(b=name, was=was[:7]))]
+    if _matches(rewrite, alias):
+        return []
+    if not ok(origin, "merge-base", "--is-ancestor", was, now):
+        return [Violation("branch-rewritten", ORIGIN_REWRITTEN.format(b=name, was=was[:7]))]
+    if _matches(change, alias):
+        return []
+    line = git(origin, "rev-list", "--first-parent", now, f"^{was}", "--", check=False).split()
+    stray = [sha for sha in line if sha not in seen.team_made]
+    if not stray:
+        return []
+    subject = git(origin, "log", "-1", "--format=%s", stray[-1], check=False)
+    shown = f"{stray[-1][:7]} {_shown(subject)}".strip()
+    return [Violation("protected-branch-moved", ORIGIN_MOVED.format(b=name, c=shown))]
+
+
+# --- merge direction --------------------------------------------------------------------
+
+
+def _merges(seen: _Seen) -> list[Violation]:
+    from mergecamp import checks as C
+
+    found: list[Violation] = []
+    repo = seen.repo
+    if repo is None or seen.root != seen.scene.root:
+        return found
+    for receiving, merged in seen.exercise.merges:
+        r_start, m_start = seen.start.get(receiving), seen.start.get(merged)
+        r_now = seen.refs.get(receiving)
+        if not r_start or not m_start or r_now is None or r_now == r_start:
+            continue
+        if not seen.is_ancestor(r_start, r_now):
+            continue  # a rewrite: protected-branches speaks about it
+        r_name = receiving.removeprefix("refs/heads/")
+        m_name = merged.removeprefix("refs/heads/")
+        line = repo._run("rev-list", "--first-parent", r_now, f"^{r_start}", "--").split()
+        theirs = set(repo._run("rev-list", m_start, f"^{r_start}", "--").split())
+        intruder = next((sha for sha in line if sha in theirs), None)
+        if intruder is not None:
+            text = DIRECTION.format(
+                r=r_name, m=m_name, tip=seen.describe(r_now), c=seen.describe(intruder),
+                was7=r_start[:7],
+            )  # fmt: skip
+            found.append(Violation("merge-direction", text))
+            continue
+        for sha in line:
+            commit = repo.commit(sha)
+            if len(commit.parents) > 1 and C.dropped_side(repo, commit):  # type: ignore[arg-type]
+                first = commit.parents[0].hexsha
+                text = DROPPED.format(r=r_name, m=m_name, c=seen.describe(sha), p7=first[:7])
+                found.append(Violation("merge-dropped-side", text))
+                break
+    return found
+
+
+# --- conflict markers and configs -------------------------------------------------------
+
+
+def _is_text(data: bytes) -> bool:
+    return b"\0" not in data[:8000]
+
+
+def _committed_files(seen: _Seen) -> Iterable[tuple[LearnerCommit, str, str]]:
+    """(commit, path, text) for each text file a learner commit changed."""
+    for commit in seen.learner_commits:
+        for path in sorted(commit.files):
+            data = seen.blob(commit.sha, path)
+            if data is not None and _is_text(data):
+                yield commit, path, data.decode("utf-8", "replace")
+
+
+def _parent_text(seen: _Seen, commit: LearnerCommit, path: str) -> str | None:
+    if not commit.parents:
+        return None
+    data = seen.blob(commit.parents[0], path)
+    return None if data is None else data.decode("utf-8", "replace")
+
+
+def _fix_commit(seen: _Seen, commit: LearnerCommit, path: str) -> Text:
+    if commit.sha == seen.head_sha:
+        return FIX_LAST_COMMIT.format(f=path)
+    return FIX_OLDER_COMMIT.format(c7=commit.sha[:7])
+
+
+def _markers(seen: _Seen) -> list[Violation]:
+    from mergecamp.checks import has_markers
+
+    found: list[Violation] = []
+    for commit, path, text in _committed_files(seen):
+        # Only markers this commit brought: a file that had them before is judged there.
+        if has_markers(text) and not has_markers(_parent_text(seen, commit, path)):
+            fix = _fix_commit(seen, commit, path)
+            text_ = _compose(COMMITTED_MARKERS, c=seen.describe(commit.sha), f=path, fix=fix)
+            found.append(Violation("conflict-markers", text_))
+    found += _worktree_markers(seen)
+    return found
+
+
+def _worktree_markers(seen: _Seen) -> list[Violation]:
+    from mergecamp.checks import has_markers
+
+    if seen.repo is None or seen.root is None:
+        return []
+    try:
+        out = seen.repo._run_bytes("diff-index", "--name-only", "-z", "HEAD", "--")
+    except Exception:
+        return []
+    found = []
+    for raw in sorted(set(out.split(b"\0")) - {b""}):
+        path = raw.decode("utf-8", "surrogateescape")
+        try:
+            data = (seen.root / path).read_bytes()
+        except OSError:
+            continue
+        if not _is_text(data) or not has_markers(data.decode("utf-8", "replace")):
+            continue
+        committed = seen.blob("HEAD", path)
+        if committed is not None and has_markers(committed.decode("utf-8", "replace")):
+            continue
+        found.append(Violation("conflict-markers", WORKTREE_MARKERS.format(f=path)))
+    return found
+
+
+def _configs(seen: _Seen) -> list[Violation]:
+    from mergecamp.checks import has_markers
+
+    found: list[Violation] = []
+    for commit, path, text in _committed_files(seen):
+        if not path.lower().endswith((".yaml", ".yml")) or has_markers(text):
+            continue  # markers are the conflict-markers invariant's to name
+        from mergecamp.configs import config_problems
+
+        problems = config_problems({path: text})
+        # Only a break this commit made: a file that did not parse before is judged there.
+        if not problems or config_problems({path: _parent_text(seen, commit, path)}):
+            continue
+        error = problems[0]
+        code = error.code if error.code.startswith("config-") else f"config-{error.code}"
+        text_ = _compose(
+            BAD_CONFIG,
+            c=seen.describe(commit.sha),
+            f=path,
+            problem=error.message,
+            fix=_fix_commit(seen, commit, path),
+        )
+        found.append(Violation(code, text_))
+    return found
+
+
+# --- kept files -------------------------------------------------------------------------
+
+
+def _kept(seen: _Seen) -> list[Violation]:
+    keeps = seen.record.get("keeps") or {}
+    if not isinstance(keeps, dict) or seen.root is None or seen.root != seen.scene.root:
+        return []
+    found = []
+    for path, kept in sorted(keeps.items()):
+        if not isinstance(kept, dict):
+            continue
+        lines = [str(x) for x in kept.get("lines") or []]
+        blob = str(kept.get("blob") or "")
+        missing = _first_missing(seen, path, blob, lines)
+        if missing is None:
+            continue
+        how = LOST_HOW_RESET
+        if blob and _has_object(seen, blob):
+            folder = Path(path).parent.as_posix()
+            mkdir = "" if (seen.root / folder).is_dir() else f"mkdir -p {folder} && "
+            how = LOST_HOW_BLOB.format(mkdir=mkdir, blob=blob[:12], f=path)
+        text = _compose(LOST, f=path, line=_shown(missing), how=how)
+        found.append(Violation("kept-file-lost", text))
+    return found
+
+
+def _has_object(seen: _Seen, sha: str) -> bool:
+    try:
+        kind, _ = seen.repo._object(sha)  # type: ignore[union-attr]
+    except (KeyError, ValueError, OSError):
+        return False
+    return kind == "blob"
+
+
+def _first_missing(seen: _Seen, path: str, blob: str, lines: list[str]) -> str | None:
+    """None when some copy of ``path`` has every kept line, else the first line missing
+    from the work tree's copy. The work tree is read first, without git."""
+    try:
+        data = (seen.root / path).read_bytes()  # type: ignore[operator]
+    except OSError:
+        data = None
+    if data is not None and (_blob_sha(data) == blob or _has_lines(data, lines)):
+        return None
+    for rev in _candidates(seen):
+        other = seen.blob(rev, path)
+        if other is not None and _has_lines(other, lines):
+            return None
+    have = set() if data is None else _line_set(data)
+    return next((line for line in lines if line not in have), lines[0] if lines else path)
+
+
+def _line_set(data: bytes) -> set[str]:
+    return {line.strip() for line in data.decode("utf-8", "replace").splitlines()}
+
+
+def _has_lines(data: bytes, lines: list[str]) -> bool:
+    return set(lines) <= _line_set(data)
+
+
+def _candidates(seen: _Seen) -> list[str]:
+    """Revisions that may hold a kept file: the index, HEAD, every branch, every stash
+    entry (its work tree, index and untracked files)."""
+    revs = ["", "HEAD", *(ref for ref in seen.refs if ref.startswith("refs/heads/"))]
+    try:
+        log = (seen.git_dir / "logs" / "refs" / "stash").read_text("utf-8")  # type: ignore[operator]
+    except (OSError, TypeError):
+        log = ""
+    for line in log.splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) >= 2 and len(parts[1]) == 40:
+            revs += [parts[1], f"{parts[1]}^2", f"{parts[1]}^3"]
+    return revs
+
+
+# --- hooks --------------------------------------------------------------------------------
+
+
+def _hooks(seen: _Seen) -> list[Violation]:
+    from mergecamp import hooklog
+
+    hooks = seen.record.get("hooks") or {}
+    if not isinstance(hooks, dict) or seen.root != seen.scene.root or seen.git_dir is None:
+        return []
+    found = []
+    for name, digest in sorted(hooks.items()):
+        path = seen.git_dir / "hooks" / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            found.append(Violation("hook-changed", HOOK_GONE.format(h=name)))
+            continue
+        if _sha256(data) != digest:
+            found.append(Violation("hook-changed", HOOK_CHANGED.format(h=name)))
+    if "commit-msg" not in hooks:
+        return found
+    accepted = hooklog.accepted(seen.git_dir)
+    for commit in seen.learner_commits:
+        message = seen.repo.commit(commit.sha).message  # type: ignore[union-attr]
+        if hooklog.digest(message) in accepted:
+            continue
+        fix = (
+            FIX_SKIPPED_LAST
+            if commit.sha == seen.head_sha
+            else FIX_SKIPPED_OLDER.format(c7=commit.sha[:7])
+        )
+        text = _compose(HOOK_SKIPPED, c=seen.describe(commit.sha), fix=fix)
+        found.append(Violation("hook-skipped", text))
+    return found
+
+
+_JUDGES: dict[str, Callable[[_Seen], list[Violation]]] = {
+    "protected-branches": _branches,
+    "merge-direction": _merges,
+    "conflict-markers": _markers,
+    "configs-parsed": _configs,
+    "kept-files": _kept,
+    "hooks-intact": _hooks,
+}
+
+
+def evaluate(exercise: Exercise, scene: Scene, meta: dict[str, Any]) -> list[StepResult]:
+    """A failing step for each invariant the repository breaks now; nothing otherwise.
+
+    Never raises: an invariant that cannot read the repository says nothing (the
+    exercise's own steps already speak about an unreadable repository)."""
+    try:
+        seen = _Seen(exercise, scene, meta)
+    except Exception:
+        return []
+    steps = []
+    for name in NAMES:
+        if name in exercise.invariants_off:
+            continue
+        try:
+            found = _JUDGES[name](seen)
+        except Exception:
+            if os.environ.get("MERGECAMP_DEBUG"):
+                raise
+            continue
+        if not found:
+            continue
+        message = found[0].message
+        if len(found) > 1:
+            message = _compose(MORE, first=message, n=len(found) - 1)
+        steps.append(StepResult(PREFIX + name, False, message, code=found[0].code))
+    return steps
