@@ -15,6 +15,7 @@ bytes and their hashes.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -322,14 +323,23 @@ def read_option(text: str | None, key: str) -> str | None:
     such a config has no trustworthy value."""
     if text is None:
         return None
-    try:
-        tree = load(text)
-    except ConfigError:
+    tree = _parsed(text)
+    if tree is None:
         return None
     found = _locate(tree, key)
     if found is None:
         return None
     return _scalar_text(found[0][found[1]])
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(text: str) -> dict | None:
+    """``load(text)``, or None when it does not parse; cached, since a check reads several
+    options from the same file (callers only read the tree, never change it)."""
+    try:
+        return load(text)
+    except ConfigError:
+        return None
 
 
 def _scalar_text(value: object) -> str | None:
