@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -29,7 +28,7 @@ from mergecamp_hooks import cli
 from mergecamp_hooks.ci import ci_branch
 from mergecamp_hooks.conventions import BRANCH_RE, DEFAULT_TYPES, TOPIC_RE
 from mergecamp_hooks.gitutil import current_branch, git_dir, read_stdin, staged_files
-from mergecamp_hooks.problem import Problem, render
+from mergecamp_hooks.problem import Problem, render, shell_word
 from mergecamp_hooks.push import parse_stdin
 
 HOOK = "branch-name"
@@ -77,21 +76,6 @@ def suggest_branch(name: str, types: Sequence[str] = DEFAULT_TYPES) -> str:
         topic = "-".join(words[1:]) if kind else "-".join(words)
         kind = kind or fallback_type
     return f"{kind}/{topic or 'my-change'}"
-
-
-def shell_word(name: str) -> str:
-    """`name` as one shell word that gives git its exact bytes: quoted when it is plain
-    text, else `"$(printf '…')"` with octal escapes (a name in another encoding, whose
-    bytes cannot be typed, still gets a command that works)."""
-    if not re.search(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", name):
-        return shlex.quote(name)
-    try:
-        raw = name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # not from git's bytes (a CI variable): nothing to rebuild
-        return shlex.quote(name)
-    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-"
-    body = "".join(chr(b) if b in safe else f"\\{b:03o}" for b in raw)
-    return f"\"$(printf '{body}')\""
 
 
 def check_branch(

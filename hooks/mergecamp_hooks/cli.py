@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from mergecamp_hooks import conventions
 from mergecamp_hooks.gitutil import GitError
-from mergecamp_hooks.problem import Problem, render
+from mergecamp_hooks.problem import Problem, render, visible
 from mergecamp_hooks.settings import (
     LANGUAGES,
     SettingsError,
@@ -80,7 +80,7 @@ def run(hook: str, body: Callable[[], int]) -> int:
     try:
         return body()
     except (UsageError, GitError) as exc:
-        print(f"mergecamp {hook}: error: {exc}", file=sys.stderr)
+        print(f"mergecamp {hook}: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     except SettingsError as exc:  # already says "error" in the learner's language
         print(f"mergecamp {hook}: {exc}", file=sys.stderr)

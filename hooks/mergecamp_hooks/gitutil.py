@@ -26,7 +26,8 @@ def git(*args: str, input_text: str | None = None, check: bool = True) -> str:
             capture_output=True,
             text=True,
             encoding="utf-8",
-            errors="replace",
+            # Paths and names are bytes to git: kept exact both ways (see decode_name).
+            errors="surrogateescape",
         )
     except FileNotFoundError as exc:
         raise GitError("git is not installed or not on PATH") from exc

@@ -15,7 +15,6 @@ is artifact storage already.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from collections.abc import Callable, Iterable, Sequence
 
@@ -27,7 +26,7 @@ from mergecamp_hooks.conventions import (
     WEIGHT_SUFFIXES,
 )
 from mergecamp_hooks.gitutil import git, staged_files
-from mergecamp_hooks.problem import Problem
+from mergecamp_hooks.problem import Problem, shell_word
 
 HOOK = "no-artifacts"
 
@@ -82,7 +81,7 @@ def _log_pattern(root: str) -> str:
 
 def _ignore(patterns: Sequence[str]) -> str:
     """Append patterns to .gitignore, one per line."""
-    quoted = " ".join(shlex.quote(p) for p in patterns)
+    quoted = " ".join(shell_word(p) for p in patterns)
     if len(patterns) == 1:
         return f"echo {quoted} >> .gitignore"
     return f"printf '%s\\n' {quoted} >> .gitignore"
@@ -108,20 +107,20 @@ def check_files(
     if groups["weights"]:
         found = groups["weights"]
         suffixes = sorted({"*" + os.path.splitext(p)[1] for p in found})
-        fix = f"git rm --cached -r -- {' '.join(map(shlex.quote, suffixes))} && {_ignore(suffixes)}"
+        fix = f"git rm --cached -r -- {' '.join(map(shell_word, suffixes))} && {_ignore(suffixes)}"
         params = {"suffixes": ", ".join("*" + s for s in WEIGHT_SUFFIXES)}
         problems.append(Problem("artifact.weights", _listing(found), fix, params, listing=True))
     if groups["logs"]:
         found = groups["logs"]
         roots = list(dict.fromkeys(log_root(p) or p for p in found))
-        quoted = " ".join(shlex.quote(r) for r in roots)
+        quoted = " ".join(shell_word(r) for r in roots)
         patterns = list(dict.fromkeys(_log_pattern(r) for r in roots))
         fix = f"git rm --cached -r -- {quoted} && {_ignore(patterns)}"
         params = {"dirs": ", ".join(d + "/" for d in LOG_DIRS)}
         problems.append(Problem("artifact.logs", _listing(found), fix, params, listing=True))
     if groups["large"]:
         found = groups["large"]
-        quoted = " ".join(shlex.quote(p) for p in found)
+        quoted = " ".join(shell_word(p) for p in found)
         fix = f"git rm --cached -- {quoted} && {_ignore(found)}"
         params = {"limit": str(max_kb)}
         problems.append(Problem("artifact.large", _listing(found, sizes), fix, params, True))

@@ -11,6 +11,7 @@ shown through `visible`, so its own control characters never reach the terminal.
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -76,6 +77,21 @@ def visible(text: str) -> str:
     """`text` on one line with its control characters shown, never acted on; bytes that
     are not UTF-8 become U+FFFD."""
     return _UNSAFE.sub(_shown, text)
+
+
+def shell_word(name: str) -> str:
+    """`name` as one shell word that gives git its exact bytes: quoted when it is plain
+    text, else `"$(printf '…')"` with octal escapes (a name in another encoding, whose
+    bytes cannot be typed, still gets a command that works)."""
+    if not _UNSAFE.search(name):
+        return shlex.quote(name)
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # not from git's bytes (a CI variable): nothing to rebuild
+        return shlex.quote(name)
+    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-"
+    body = "".join(chr(b) if b in safe else f"\\{b:03o}" for b in raw)
+    return f"\"$(printf '{body}')\""
 
 
 def quote(text: str) -> str:

@@ -203,3 +203,23 @@ def test_a_tool_table_that_is_not_a_table_warns_and_checks(repo, git_home, toml)
     code, _out, err = _run_hook(path, _hook_env(git_home), "branch_name")
     assert code == 0 and "Traceback" not in err  # on main, not committing: fine
     assert "[tool.mergecamp] in pyproject.toml is not a table; ignoring it" in err
+
+
+def test_a_large_file_named_in_latin1_is_found_and_the_fix_works(repo, git_home) -> None:
+    path, run = repo
+    run("git", "switch", "-q", "-c", "feat/data")
+    env = clean_env(git_home)
+    with open(bytes(path) + b"/big\xe9.csv", "wb") as handle:
+        handle.write(b"0" * 600_000)
+    _bytes_run(path, env, "git", "add", "-A")
+    code, _out, err = _bytes_run(path, env, "git", "commit", "-q", "-m", "feat: data")
+    assert code != 0 and "Traceback" not in err
+    assert '"big\ufffd.csv" (585 KB)' in err
+    fix = "git rm --cached -- \"$(printf 'big\\351.csv')\" && echo \"$(printf 'big\\351.csv')\""
+    assert fix in err
+    code, _out, err = _bytes_run(path, env, "sh", "-c", fix + " >> .gitignore")
+    assert code == 0, err
+    assert b"big\xe9.csv" in (path / ".gitignore").read_bytes()
+    _bytes_run(path, env, "git", "add", ".gitignore")
+    code, _out, err = _bytes_run(path, env, "git", "commit", "-q", "-m", "feat: data")
+    assert code == 0, err  # only .gitignore is committed now
