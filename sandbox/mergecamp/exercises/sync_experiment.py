@@ -147,6 +147,9 @@ def both_sides(
                 ),
                 c=short(merge),
             )
+    broken = _config_problem(repo, branch)
+    if broken is not None:
+        return C.fail(step, broken)
     wrong = []
     for key, want in {**ours, **theirs}.items():
         have = C.option_at(repo, branch, CONFIG, key)
@@ -170,6 +173,29 @@ def both_sides(
         b=branch,
         v=values,
     )
+
+
+UNPARSED = Text(
+    en="on `{b}`, `{f}` does not parse, so none of its values can be trusted: {p}",
+    ko="`{b}`에 있는 `{f}` 설정이 YAML로 읽히지 않아서 어떤 값도 믿을 수 없어요: {p}",
+)
+
+
+def _config_problem(repo, branch: str) -> Text | None:
+    """Why the config on ``branch`` does not parse (both sides' lines kept, markers
+    committed), or None: then a missing value means a lost change, not a broken file."""
+    from mergecamp.configs import ConfigError, load
+
+    text = C.file_at(repo, branch, CONFIG)
+    try:
+        load(text or "")
+    except ConfigError as err:
+        fields = {"b": branch, "f": CONFIG}
+        return Text(
+            en=UNPARSED.en.format(**fields, p=err.message.en),
+            ko=UNPARSED.ko.format(**fields, p=err.message.ko),
+        )
+    return None
 
 
 EXERCISE = Exercise(
