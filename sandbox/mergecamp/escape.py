@@ -40,6 +40,11 @@ def terminal(text: object) -> str:
     return plain(text)
 
 
+def terminal_lines(text: object) -> str:
+    """Like :func:`terminal`, but a message's own line breaks stay line breaks."""
+    return "\n".join(plain(line) for line in str(text).split("\n"))
+
+
 def rich_markup(text: object) -> str:
     """For a place where rich reads markup: the text shows literally, ``[`` included."""
     from rich.markup import escape

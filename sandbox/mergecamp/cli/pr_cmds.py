@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from mergecamp import escape
 from mergecamp.cli.app import Context, main, pass_context
 from mergecamp.errors import MergecampError
 from mergecamp.i18n import Text
@@ -125,13 +126,19 @@ def _unpushed_note(root: Path, branch: str) -> Text | None:
     return None
 
 
+def _pr_line(pr) -> str:  # type: ignore[no-untyped-def]
+    """One PR as a line; its branch and title are the learner's words, shown literally."""
+    branch, title = escape.terminal(pr.branch), escape.terminal(pr.title)
+    return f'PR #{pr.number}  {branch} → {pr.base}  "{title}"  [{pr.state}]'
+
+
 def _print_pr(ctx: Context, pr, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         data = pr.to_json()
         data["approved"] = pr.approved
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo(f'PR #{pr.number}  {pr.branch} → {pr.base}  "{pr.title}"  [{pr.state}]')
+    click.echo(_pr_line(pr))
     if pr.state == "merged":
         click.echo(
             ctx.say(
@@ -171,7 +178,7 @@ def _print_pr(ctx: Context, pr, as_json: bool) -> None:  # type: ignore[no-untyp
         )
     )
     for i, finding in enumerate(findings, 1):
-        body = ctx.say(finding.text).replace("\n", "\n     ")
+        body = escape.terminal_lines(ctx.say(finding.text)).replace("\n", "\n     ")
         click.echo(f"  {i}. [{finding.id}] {body}")
 
 
@@ -216,7 +223,7 @@ def pr_status(ctx: Context, as_json: bool) -> None:
                 exit_code=1,
             )
         for pr in prs:
-            click.echo(f'PR #{pr.number}  {pr.branch} → {pr.base}  "{pr.title}"  [{pr.state}]')
+            click.echo(_pr_line(pr))
         return
     pr = pull_requests.refresh(origin, mine[-1])
     _print_pr(ctx, pr, as_json)

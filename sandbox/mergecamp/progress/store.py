@@ -170,8 +170,10 @@ def read(path: Path) -> dict[str, Any] | None:
         return None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (UnicodeDecodeError, ValueError) as err:  # JSONDecodeError is a ValueError
         raise UnreadableRecord(f"not valid JSON: {err}") from None
+    except RecursionError:
+        raise UnreadableRecord("nested too deeply to be a progress record") from None
     found = schema.problems(data)
     if found:
         raise UnreadableRecord(found[0])
