@@ -188,3 +188,34 @@ def test_a_file_name_that_is_not_utf8_is_named_with_a_replacement(tmp_path, git_
         result = _report(*fmt, str(folder))
         assert result.exit_code == 0 and "\x1b[31m.json" not in result.output
         assert "caf\ufffd" in result.output
+
+
+def test_a_deeply_nested_progress_record_is_set_aside_not_a_crash(tmp_path, git_env) -> None:
+    from mergecamp.progress import store
+
+    home = Path(os.environ["MERGECAMP_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "progress.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+    with pytest.raises(store.UnreadableRecord, match="nested too deeply"):
+        store.read(home / "progress.json")
+    result = CliRunner().invoke(main, ["--workspace", str(tmp_path / "ws"), "list"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_pr_title_with_escape_sequences_is_shown_literally() -> None:
+    from types import SimpleNamespace
+
+    from mergecamp.cli.pr_cmds import _pr_line
+
+    pr = SimpleNamespace(
+        number=1,
+        branch="feat/x\x1b[2J",
+        base="main",
+        title="fix: \x1b]8;;http://x\x07y",
+        state="open",
+    )
+    line = _pr_line(pr)
+    assert "\x1b" not in line and "\x07" not in line
+    assert "feat/x␛[2J" in line
