@@ -34,16 +34,16 @@ something moved. A violation is a failing step ``invariant:<name>`` with a ``cod
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mergecamp import __version__
 from mergecamp.exercise import StepResult
 from mergecamp.i18n import Text
 
@@ -62,6 +62,8 @@ NAMES = (
 )
 PREFIX = "invariant:"
 SETUP_FILE = "mergecamp-setup.json"
+# Configs that parsed cleanly (mergecamp version, content id, path), one per line.
+PARSED_FILE = "mergecamp-parsed-configs"
 ORIGIN_PREFIX = "refs/remotes/origin/"
 
 LABELS: dict[str, Text] = {
@@ -161,6 +163,15 @@ DIRECTION = Text(
     "있어요: 첫 번째 부모 줄기가 `{m}` 브랜치의 커밋 `{c}`를 지나요. 스토리는 `{m}` 브랜치를 "
     "`{r}` 브랜치로 머지하라는 거지, 반대 방향이 아니에요. `{r}` 브랜치에서 "
     "`git reset --hard {was7}` 한 다음 `git merge {m}` 하세요",
+)
+FAST_FORWARD = Text(
+    en="`{r}` fast-forwarded onto `{m}`: its first-parent line now runs through `{c}`, a "
+    "commit of `{m}`, as if it had been made on `{r}`. The story asks for a merge made on "
+    "`{r}`: there, `git reset --hard {was7}`, then `git merge --no-ff {m}`",
+    ko="`{r}` 브랜치가 `{m}` 브랜치로 fast-forward됐어요: 첫 번째 부모 줄기가 `{m}` 브랜치의 "
+    "커밋 `{c}`를 지나서, 그 커밋들이 `{r}` 브랜치에서 만든 것처럼 보여요. 스토리는 `{r}` "
+    "브랜치에서 만든 머지를 원해요: 거기서 `git reset --hard {was7}` 한 다음 "
+    "`git merge --no-ff {m}` 하세요",
 )
 DROPPED = Text(
     en="merge `{c}` on `{r}` kept only `{r}`'s side: what `{m}` changed is gone "
@@ -291,29 +302,34 @@ def record_setup(exercise: Exercise, scene: Scene) -> None:
 
 
 def _sha256(data: bytes) -> str:
+    import hashlib  # here, not at the top: every check imports this module
+
     return hashlib.sha256(data).hexdigest()
 
 
 def _blob_sha(data: bytes) -> str:
     """The id git gives ``data`` as a blob (``git hash-object``), without running git."""
+    import hashlib
+
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 # --- the evaluation -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     code: str
     message: Text
 
 
-@dataclass
 class LearnerCommit:
-    sha: str
-    parents: list[str]
-    email: str
-    files: set[str] = field(default_factory=set)
+    """A commit the learner made: its parents, author email and the files it changed."""
+
+    def __init__(self, sha: str, parents: list[str], email: str) -> None:
+        self.sha = sha
+        self.parents = parents
+        self.email = email
+        self.files: set[str] = set()
 
 
 class _Seen:
@@ -325,6 +341,10 @@ class _Seen:
         start = meta.get("start")
         self.start: dict[str, str] = start if isinstance(start, dict) else {}
         self.root = _learner_root(scene)
+        self._since: dict[tuple[str, str, bool], dict[str, list[str]]] = {}
+        self._parsed: dict[str, list[Any]] = {}
+        # origin's branches that moved as the team moves them: ref → (start, now)
+        self.followed: dict[str, tuple[str, str]] = {}
 
     @cached_property
     def repo(self) -> Repo | None:
@@ -351,9 +371,13 @@ class _Seen:
 
     @cached_property
     def refs(self) -> dict[str, str]:
-        """Local branches and tags now: one ``for-each-ref``."""
-        if self.repo is None:
+        """Local branches and tags now, read from the ref files git keeps (no process);
+        one ``for-each-ref`` when the layout is one this reader does not know."""
+        if self.repo is None or self.git_dir is None:
             return {}
+        files = _ref_files(self.git_dir)
+        if files is not None:
+            return files
         out = self.repo._run(
             "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads", "refs/tags"
         )
@@ -387,6 +411,9 @@ class _Seen:
         origin = self.scene.origin
         if origin is None or not self.origin_start or not (origin / "refs").is_dir():
             return None
+        files = _ref_files(origin)
+        if files is not None:
+            return {ref: sha for ref, sha in files.items() if ref.startswith("refs/heads/")}
         from mergecamp.gitcmd import git
 
         out = git(origin, "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads")
@@ -417,8 +444,9 @@ class _Seen:
 
     @cached_property
     def learner_commits(self) -> list[LearnerCommit]:
-        """Commits on a branch, tag or HEAD that setup did not make, nor the cast: one
-        ``git log`` (merges listed against each parent, so a resolution is seen)."""
+        """Commits on a branch, tag or HEAD that setup did not make, nor the cast, with the
+        files each changed: one ``git log``."""
+        from mergecamp.gitread import GitError
         from mergecamp.scripting import JUN, MINA, SORA, YOU
 
         if self.repo is None:
@@ -429,20 +457,68 @@ class _Seen:
             for sha in [*self.start.values(), *self.origin_start.values()]
             if isinstance(sha, str) and len(sha) == 40
         }
-        raw = self.repo._run_bytes(
-            "log", "--ignore-missing", "-m", "--name-only", "-z", "--no-renames",
+        if self.head_sha in known and set(self.refs.values()) <= known:
+            return []  # every branch, tag and HEAD is where setup left some ref: nothing new
+        args = (
+            "--ignore-missing", "--name-only", "-z", "--no-renames",
             "--format=%x1e%H%x1f%P%x1f%ae", "--branches", "--tags", "HEAD",
             "--not", *sorted(known), "--",
         )  # fmt: skip
+        try:  # a merge's files against its first parent: what the merge itself wrote
+            raw = self.repo._run_bytes("log", "--diff-merges=first-parent", *args)
+        except GitError:  # git before 2.31: against each parent (more files, same verdicts)
+            raw = self.repo._run_bytes("log", "-m", *args)
         found: dict[str, LearnerCommit] = {}
         for record in raw.decode("utf-8", "surrogateescape").split("\x1e"):
             header, _, names = record.partition("\0")
             parts = header.split("\x1f")
-            if len(parts) != 3 or parts[2] in cast:
-                continue
+            if len(parts) != 3 or parts[2] in cast or parts[0] in self.team_made:
+                continue  # the scripted cast's, or a PR merge mergecamp wrote on origin
             commit = found.setdefault(parts[0], LearnerCommit(parts[0], parts[1].split(), parts[2]))
             commit.files.update(n for n in names.lstrip("\n").split("\0") if n)
         return list(found.values())
+
+    @cached_property
+    def committed_files(self) -> list[tuple[LearnerCommit, str, str, str]]:
+        """(commit, path, blob sha, text) for each text file a learner commit changed."""
+        found = []
+        for commit in self.learner_commits:
+            for path in sorted(commit.files):
+                try:
+                    sha, kind, data = self.repo._object(f"{commit.sha}:{path}", with_sha=True)  # type: ignore[union-attr]
+                except (KeyError, ValueError, OSError):
+                    continue  # deleted by this commit
+                if kind == "blob" and _is_text(data):
+                    found.append((commit, path, sha, data.decode("utf-8", "replace")))
+        return found
+
+    def config_problems(self, content: str, path: str, text: str | None) -> list[Any]:
+        """``mergecamp.configs.config_problems`` for one file whose content ``content``
+        names (a blob sha, or ``commit:path``), parsed once: YAML parsing is the slow part
+        of an invariant, and the hooks check after every git command, so what parsed
+        cleanly is remembered in the git directory (``PARSED_FILE``)."""
+        from mergecamp.configs import config_problems
+
+        key = f"{__version__} {content} {path}"
+        if key in self._parsed:
+            return self._parsed[key]
+        if key in self.parsed_before:
+            return []
+        problems = config_problems({path: text})
+        self._parsed[key] = problems
+        if not problems and "\n" not in key and self.git_dir is not None:
+            with contextlib.suppress(OSError), (self.git_dir / PARSED_FILE).open("a") as log:
+                log.write(key + "\n")
+        return problems
+
+    @cached_property
+    def parsed_before(self) -> set[str]:
+        if self.git_dir is None:
+            return set()
+        try:
+            return set((self.git_dir / PARSED_FILE).read_text("utf-8", "replace").splitlines())
+        except OSError:
+            return set()
 
     def blob(self, rev: str, path: str) -> bytes | None:
         try:
@@ -451,11 +527,46 @@ class _Seen:
             return None
         return data if kind == "blob" else None
 
-    def is_ancestor(self, old: str, new: str) -> bool:
+    def since(self, old: str, new: str, *, origin: bool = False) -> dict[str, list[str]]:
+        """Commits reachable from ``new`` and not from ``old`` (in the learner's repo, or
+        in origin), each with its parents: one ``rev-list --parents`` answers ancestry,
+        the first-parent line and which commits are merges."""
+        key = (old, new, origin)
+        if key not in self._since:
+            args = ("rev-list", "--parents", new, f"^{old}", "--")
+            if origin:
+                from mergecamp.gitcmd import git
+
+                out = git(self.scene.origin, *args)  # type: ignore[arg-type]
+            else:
+                out = self.repo._run(*args)  # type: ignore[union-attr]
+            self._since[key] = {
+                line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()
+            }
+        return self._since[key]
+
+    def is_ancestor(self, old: str, new: str, *, origin: bool = False) -> bool:
+        """Is ``old`` reachable from ``new`` (or equal)? Some commit past ``old`` on the way
+        to ``new`` has it as a parent exactly when it is."""
+        if old == new:
+            return True
         try:
-            return bool(self.repo.is_ancestor(old, new))  # type: ignore[union-attr]
+            graph = self.since(old, new, origin=origin)
         except Exception:
             return False
+        return any(old in parents for parents in graph.values())
+
+    def first_parent_line(self, old: str, new: str, *, origin: bool = False) -> list[str]:
+        """``new``'s first-parent history down to (not including) ``old``'s history."""
+        graph = self.since(old, new, origin=origin)
+        line, sha = [], new
+        while sha in graph and sha not in line:
+            line.append(sha)
+            parents = graph[sha]
+            if not parents:
+                break
+            sha = parents[0]
+        return line
 
     def describe(self, sha: str) -> str:
         """``abc1234 subject`` for messages."""
@@ -464,6 +575,45 @@ class _Seen:
         except Exception:
             subject = ""
         return f"{sha[:7]} {_shown(subject)}".strip()
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _ref_files(git_dir: Path) -> dict[str, str] | None:
+    """Branches and tags from ``packed-refs`` and the loose files under ``refs/`` (loose
+    wins, as in git). None when something is unusual (reftable, a symbolic ref, a file
+    that is not a sha): the caller asks git instead."""
+    if (git_dir / "reftable").exists() or not git_dir.is_dir():
+        return None
+    refs: dict[str, str] = {}
+    try:
+        packed = (git_dir / "packed-refs").read_text("utf-8", "surrogateescape")
+    except FileNotFoundError:
+        packed = ""
+    except OSError:
+        return None
+    for line in packed.splitlines():
+        if line.startswith(("#", "^")) or not line.strip():
+            continue
+        sha, _, name = line.partition(" ")
+        if name.startswith(("refs/heads/", "refs/tags/")):
+            refs[name] = sha
+    for top in ("heads", "tags"):
+        base = git_dir / "refs" / top
+        for folder, _dirs, names in os.walk(base):
+            for name in names:
+                if name.endswith(".lock"):
+                    continue  # a ref being written right now; git never names a ref so
+                path = Path(folder, name)
+                try:
+                    sha = path.read_text("ascii").strip()
+                except (OSError, UnicodeDecodeError):
+                    return None
+                if len(sha) != 40 or not set(sha) <= _HEX:
+                    return None
+                refs["refs/" + path.relative_to(git_dir / "refs").as_posix()] = sha
+    return refs
 
 
 def _learner_root(scene: Scene) -> Path | None:
@@ -499,15 +649,19 @@ def _branches(seen: _Seen) -> list[Violation]:
     found: list[Violation] = []
     change = (*seen.exercise.may_change, *seen.exercise.may_rewrite)
     rewrite = seen.exercise.may_rewrite
+    origin_now = seen.origin_refs
+    on_origin: list[Violation] = []
+    if origin_now is not None:
+        for ref, was in sorted(seen.origin_start.items()):
+            wrong = _origin_branch(seen, ref, was, origin_now.get(ref), change, rewrite)
+            if not wrong and origin_now.get(ref):
+                seen.followed[ref] = (was, origin_now[ref])
+            on_origin += wrong
     if seen.repo is not None and seen.root == seen.scene.root:
         for ref, was in sorted(seen.start.items()):
             if ref.startswith("refs/heads/") and isinstance(was, str):
                 found += _local_branch(seen, ref, was, change, rewrite)
-    origin_now = seen.origin_refs
-    if origin_now is not None:
-        for ref, was in sorted(seen.origin_start.items()):
-            found += _origin_branch(seen, ref, was, origin_now.get(ref), change, rewrite)
-    return found
+    return found + on_origin
 
 
 def _local_branch(
@@ -526,6 +680,8 @@ def _local_branch(
         return [Violation("branch-deleted", text)]
     if _matches(rewrite, ref):
         return []
+    if seen.followed.get(ref) == (was, now):
+        return []  # `git pull`: the same move origin's branch made, judged there
     forward = seen.is_ancestor(was, now)
     if _matches(change, ref):
         if forward:
@@ -550,6 +706,8 @@ def _compose(template: Text, **fields: object) -> Text:
 
 def _contained_elsewhere(seen: _Seen, sha: str) -> bool:
     """Is ``sha`` on some branch still (the mark of `git branch -d` after a merge)?"""
+    if sha in (v for k, v in seen.refs.items() if k.startswith("refs/heads/")):
+        return True  # the tip of another branch (a rename, a branch never moved)
     try:
         out = seen.repo._run("for-each-ref", "--contains", sha, "refs/heads")  # type: ignore[union-attr]
     except Exception:
@@ -562,10 +720,7 @@ def _team_line(seen: _Seen, was: str, now: str) -> bool:
     merged PR, a teammate's push)? Read in the learner's repo, where a pull brought them."""
     if not seen.team_made:
         return False
-    try:
-        line = seen.repo._run("rev-list", "--first-parent", now, f"^{was}", "--").split()  # type: ignore[union-attr]
-    except Exception:
-        return False
+    line = seen.first_parent_line(was, now)
     return bool(line) and all(sha in seen.team_made for sha in line)
 
 
@@ -577,7 +732,7 @@ def _origin_branch(
     change: tuple[str, ...],
     rewrite: tuple[str, ...],
 ) -> list[Violation]:
-    from mergecamp.gitcmd import git, ok
+    from mergecamp.gitcmd import git
 
     origin = seen.scene.origin
     assert origin is not None
@@ -591,11 +746,11 @@ def _origin_branch(
         return [Violation("protected-branch-deleted", ORIGIN_DELETED.format(b=name, was=was[:7]))]
     if _matches(rewrite, alias):
         return []
-    if not ok(origin, "merge-base", "--is-ancestor", was, now):
+    if not seen.is_ancestor(was, now, origin=True):
         return [Violation("branch-rewritten", ORIGIN_REWRITTEN.format(b=name, was=was[:7]))]
     if _matches(change, alias):
         return []
-    line = git(origin, "rev-list", "--first-parent", now, f"^{was}", "--", check=False).split()
+    line = seen.first_parent_line(was, now, origin=True)
     stray = [sha for sha in line if sha not in seen.team_made]
     if not stray:
         return []
@@ -623,11 +778,12 @@ def _merges(seen: _Seen) -> list[Violation]:
             continue  # a rewrite: protected-branches speaks about it
         r_name = receiving.removeprefix("refs/heads/")
         m_name = merged.removeprefix("refs/heads/")
-        line = repo._run("rev-list", "--first-parent", r_now, f"^{r_start}", "--").split()
-        theirs = set(repo._run("rev-list", m_start, f"^{r_start}", "--").split())
+        line = seen.first_parent_line(r_start, r_now)
+        theirs = _line_of(seen.since(r_start, r_now), m_start)
         intruder = next((sha for sha in line if sha in theirs), None)
         if intruder is not None:
-            text = DIRECTION.format(
+            made_there = any(len(seen.since(r_start, r_now)[sha]) > 1 for sha in line)
+            text = (DIRECTION if made_there else FAST_FORWARD).format(
                 r=r_name, m=m_name, tip=seen.describe(r_now), c=seen.describe(intruder),
                 was7=r_start[:7],
             )  # fmt: skip
@@ -643,20 +799,24 @@ def _merges(seen: _Seen) -> list[Violation]:
     return found
 
 
+def _line_of(graph: dict[str, list[str]], tip: str) -> set[str]:
+    """The commits of ``graph`` (all past the receiving branch's start) reachable from
+    ``tip``: the merged-in branch's own line. Empty when ``tip`` was never merged."""
+    line: set[str] = set()
+    stack = [tip]
+    while stack:
+        sha = stack.pop()
+        if sha in graph and sha not in line:
+            line.add(sha)
+            stack.extend(graph[sha])
+    return line
+
+
 # --- conflict markers and configs -------------------------------------------------------
 
 
 def _is_text(data: bytes) -> bool:
     return b"\0" not in data[:8000]
-
-
-def _committed_files(seen: _Seen) -> Iterable[tuple[LearnerCommit, str, str]]:
-    """(commit, path, text) for each text file a learner commit changed."""
-    for commit in seen.learner_commits:
-        for path in sorted(commit.files):
-            data = seen.blob(commit.sha, path)
-            if data is not None and _is_text(data):
-                yield commit, path, data.decode("utf-8", "replace")
 
 
 def _parent_text(seen: _Seen, commit: LearnerCommit, path: str) -> str | None:
@@ -676,7 +836,7 @@ def _markers(seen: _Seen) -> list[Violation]:
     from mergecamp.checks import has_markers
 
     found: list[Violation] = []
-    for commit, path, text in _committed_files(seen):
+    for commit, path, _blob, text in seen.committed_files:
         # Only markers this commit brought: a file that had them before is judged there.
         if has_markers(text) and not has_markers(_parent_text(seen, commit, path)):
             fix = _fix_commit(seen, commit, path)
@@ -715,14 +875,13 @@ def _configs(seen: _Seen) -> list[Violation]:
     from mergecamp.checks import has_markers
 
     found: list[Violation] = []
-    for commit, path, text in _committed_files(seen):
+    for commit, path, blob, text in seen.committed_files:
         if not path.lower().endswith((".yaml", ".yml")) or has_markers(text):
             continue  # markers are the conflict-markers invariant's to name
-        from mergecamp.configs import config_problems
-
-        problems = config_problems({path: text})
+        problems = seen.config_problems(blob, path, text)
         # Only a break this commit made: a file that did not parse before is judged there.
-        if not problems or config_problems({path: _parent_text(seen, commit, path)}):
+        parent = f"{commit.parents[0]}:{path}" if commit.parents else ""
+        if not problems or seen.config_problems(parent, path, _parent_text(seen, commit, path)):
             continue
         error = problems[0]
         code = error.code if error.code.startswith("config-") else f"config-{error.code}"
@@ -750,7 +909,7 @@ def _kept(seen: _Seen) -> list[Violation]:
             continue
         lines = [str(x) for x in kept.get("lines") or []]
         blob = str(kept.get("blob") or "")
-        missing = _first_missing(seen, path, blob, lines)
+        missing = _first_missing(seen, path, lines)
         if missing is None:
             continue
         how = LOST_HOW_RESET
@@ -771,14 +930,14 @@ def _has_object(seen: _Seen, sha: str) -> bool:
     return kind == "blob"
 
 
-def _first_missing(seen: _Seen, path: str, blob: str, lines: list[str]) -> str | None:
+def _first_missing(seen: _Seen, path: str, lines: list[str]) -> str | None:
     """None when some copy of ``path`` has every kept line, else the first line missing
     from the work tree's copy. The work tree is read first, without git."""
     try:
         data = (seen.root / path).read_bytes()  # type: ignore[operator]
     except OSError:
         data = None
-    if data is not None and (_blob_sha(data) == blob or _has_lines(data, lines)):
+    if data is not None and _has_lines(data, lines):
         return None
     for rev in _candidates(seen):
         other = seen.blob(rev, path)

@@ -129,10 +129,12 @@ def _markers(repo, exp_start: str) -> StepResult:
             "no-markers",
             Text(
                 en="conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) are committed in {files}; "
-                "delete them, keep the lines the story asks for, and commit again",
+                "delete them, keep the lines the story asks for, `git add` the file and "
+                "`git commit --amend --no-edit` (a fix on top would leave them in the history)",
                 ko="{files}에 충돌 표시(`<<<<<<<`, `=======`, `>>>>>>>`)가 커밋됐어요. "
-                "표시를 지우고 "
-                "스토리대로 줄을 남긴 다음 다시 커밋하세요",
+                "표시를 지우고 스토리대로 줄을 남긴 다음 `git add` 하고 "
+                "`git commit --amend --no-edit` 하세요(위에 새 커밋을 더하면 표시가 히스토리에 "
+                "남아요)",
             ),
             files=", ".join(f"`{p}`" for p in left),
         )
