@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mergecamp_hooks.conventions import DEFAULT_TYPES
+
 from mergecamp.configs import read_option
 from mergecamp.exercise import StepResult
 from mergecamp.i18n import Text
@@ -25,22 +27,10 @@ from mergecamp.i18n import Text
 if TYPE_CHECKING:
     import git
 
-# Conventional Commits: type(scope)!: subject. Kept here (not imported from the hooks
-# package) so a check never depends on another distribution's internals.
-COMMIT_TYPES = (
-    "feat",
-    "fix",
-    "docs",
-    "style",
-    "refactor",
-    "perf",
-    "test",
-    "build",
-    "ci",
-    "chore",
-    "revert",
-    "exp",
-)
+# Conventional Commits: type(scope)!: subject, with the types the team's hooks accept
+# (one list, in the same distribution), so a check and the commit-msg hook never disagree
+# on a message such as `style(config): tidy`.
+COMMIT_TYPES: tuple[str, ...] = DEFAULT_TYPES
 _CONVENTIONAL = re.compile(r"^(?P<type>[a-z]+)(\([^()\s][^()]*\))?!?: \S.*$")
 _MARKER = re.compile(r"^(<{7}( .*)?|={7}|>{7}( .*)?|\|{7}( .*)?)$", re.MULTILINE)
 
