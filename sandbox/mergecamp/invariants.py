@@ -832,13 +832,25 @@ def _fix_commit(seen: _Seen, commit: LearnerCommit, path: str) -> Text:
     return FIX_OLDER_COMMIT.format(c7=commit.sha[:7])
 
 
-def _markers(seen: _Seen) -> list[Violation]:
-    from mergecamp.checks import has_markers
+def _marker_lines(text: str | None) -> int:
+    """How many lines of ``text`` are conflict markers (as ``checks.has_markers`` sees them)."""
+    from mergecamp.checks import _MARKER
 
+    return len(_MARKER.findall(text)) if text else 0
+
+
+def _new_markers(text: str, before: str | None) -> bool:
+    """Did ``text`` gain marker lines over ``before``? A file that already had a line of
+    seven '=' (a heading underline) before the learner came is not theirs to answer for."""
+    count = _marker_lines(text)
+    return count > 0 and count > _marker_lines(before)
+
+
+def _markers(seen: _Seen) -> list[Violation]:
     found: list[Violation] = []
     for commit, path, _blob, text in seen.committed_files:
-        # Only markers this commit brought: a file that had them before is judged there.
-        if has_markers(text) and not has_markers(_parent_text(seen, commit, path)):
+        # Only markers this commit brought (more marker lines than its first parent had).
+        if _marker_lines(text) and _new_markers(text, _parent_text(seen, commit, path)):
             fix = _fix_commit(seen, commit, path)
             text_ = _compose(COMMITTED_MARKERS, c=seen.describe(commit.sha), f=path, fix=fix)
             found.append(Violation("conflict-markers", text_))
@@ -847,8 +859,6 @@ def _markers(seen: _Seen) -> list[Violation]:
 
 
 def _worktree_markers(seen: _Seen) -> list[Violation]:
-    from mergecamp.checks import has_markers
-
     if seen.repo is None or seen.root is None:
         return []
     try:
@@ -862,10 +872,12 @@ def _worktree_markers(seen: _Seen) -> list[Violation]:
             data = (seen.root / path).read_bytes()
         except OSError:
             continue
-        if not _is_text(data) or not has_markers(data.decode("utf-8", "replace")):
+        if not _is_text(data) or not _marker_lines(text := data.decode("utf-8", "replace")):
             continue
         committed = seen.blob("HEAD", path)
-        if committed is not None and has_markers(committed.decode("utf-8", "replace")):
+        if not _new_markers(
+            text, None if committed is None else committed.decode("utf-8", "replace")
+        ):
             continue
         found.append(Violation("conflict-markers", WORKTREE_MARKERS.format(f=path)))
     return found

@@ -1,0 +1,127 @@
+"""The engine's invariants in the team track: wrong answers that once passed fail on an
+``invariant:<name>`` step (or the exercise's own step) with a stable code, and origin's
+branches stay where the team put them unless a PR or a teammate moved them."""
+
+from __future__ import annotations
+
+from mergecamp import engine
+from mergecamp.scene import Scene
+
+from tests.team.conftest import bash, solve, start
+
+FIX_MAX_EPOCHS = (
+    "git switch -q -c fix/max-epochs main && "
+    "sed -i 's/^\\(  max_epochs:\\) 1$/\\1 10/' configs/default.yaml && "
+    "git commit -qam 'fix(config): train for 10 epochs again'"
+)
+
+
+def check(scene: Scene) -> engine.CheckReport:
+    scene.quick = True
+    return engine.run_check(scene)
+
+
+def codes(report: engine.CheckReport) -> dict[str, str]:
+    """Failing step id → its code."""
+    return {s.id: s.code for s in report.steps if not s.passed}
+
+
+def test_stash_pop_conflict_committed_with_its_markers(workspace):
+    scene = start(workspace, "stash-switch")
+    bash(
+        f"git stash -q && {FIX_MAX_EPOCHS} && git switch -q exp/attention && "
+        "sed -i 's/^\\(    hidden_size:\\) 64/\\1 96/' configs/default.yaml && "
+        "git commit -qam 'exp(model): wider' && (git stash pop -q || true) && "
+        "git commit -qam 'exp(model): the rest of the work' && git stash drop -q",
+        scene.root,
+    )
+    report = check(scene)
+    assert not report.passed
+    assert codes(report)["invariant:conflict-markers"] == "conflict-markers"
+
+
+def test_stash_dropped_instead_of_popped_loses_the_work(workspace):
+    scene = start(workspace, "stash-switch")
+    bash(f"git stash -q && {FIX_MAX_EPOCHS} && git switch -q exp/attention", scene.root)
+    assert "invariant:kept-files" not in codes(check(scene))  # parked, not lost
+    bash("git stash drop -q", scene.root)
+    assert codes(check(scene))["invariant:kept-files"] == "kept-file-lost"
+
+
+def test_clone_and_push_without_the_gru(workspace):
+    scene = start(workspace, "clone-and-push")
+    bash(
+        "git clone -q ../clone-and-push-team/origin.git sequence-lab && cd sequence-lab && "
+        "git switch -q -c exp/gru && sed -i '1s/$/ /' README.md && "
+        "git commit -qam 'docs: fix a typo in the README' && git push -q -u origin exp/gru",
+        scene.root,
+    )
+    report = check(scene)
+    assert not report.passed
+    assert codes(report)["branch"] == "arch-not-gru"
+
+
+def test_hook_rejected_with_the_hooks_removed(workspace):
+    scene = start(workspace, "hook-rejected")
+    bash(
+        "rm .git/hooks/commit-msg .git/hooks/pre-commit && "
+        "git branch -m exp/swish-activation && "
+        'git commit -q -m "exp(model): try the swish activation"',
+        scene.root,
+    )
+    report = check(scene)
+    assert not report.passed
+    assert codes(report)["invariant:hooks-intact"] == "hook-changed"
+
+
+def test_hook_rejected_no_verify_with_a_good_message(workspace):
+    scene = start(workspace, "hook-rejected")
+    bash(
+        'git commit -q --no-verify -m "exp(model): try the swish activation" && '
+        "git branch -m exp/swish-activation",
+        scene.root,
+    )
+    report = check(scene)
+    assert codes(report) == {"invariant:hooks-intact": "hook-skipped"}
+    bash("git commit -q --amend --no-edit", scene.root)  # through the hooks this time
+    assert check(scene).passed
+
+
+def test_force_push_rewrites_origin(workspace):
+    scene = start(workspace, "diverged-history")
+    bash("git push -q --force origin exp/tuning", scene.root)
+    assert codes(check(scene))["invariant:protected-branches"] == "branch-rewritten"
+
+
+def test_reset_and_force_push_in_revert_pushed(workspace):
+    scene = start(workspace, "revert-pushed")
+    bash("git reset -q --hard HEAD~2 && git push -q --force origin main", scene.root)
+    found = codes(check(scene))
+    assert found["invariant:protected-branches"] == "branch-rewritten"
+
+
+def test_pushing_straight_to_a_protected_origin_branch(workspace):
+    scene = start(workspace, "cherry-pick-hotfix")
+    bash(
+        "git cherry-pick -x \"$(git log --format=%H --grep='^fix(config)' -1 "
+        'origin/exp/transformer)" && git push -q origin main',
+        scene.root,
+    )
+    found = codes(check(scene))
+    assert found["invariant:protected-branches"] == "protected-branch-moved"
+
+
+def test_pull_request_merges_and_teammates_pushes_move_origin_main(workspace):
+    scene = start(workspace, "pull-request")
+    solve(scene)  # Mina pushes to main, the PR merges into it, the learner pulls
+    report = check(scene)
+    assert report.passed, codes(report)
+
+
+def test_squash_and_reflog_solutions_pass_with_scratch_branches(workspace):
+    for exercise in ("squash-before-pr", "reflog-rescue"):
+        scene = start(workspace, exercise)
+        bash("git branch scratch/before", scene.root)
+        solve(scene)
+        report = check(scene)
+        assert report.passed, (exercise, codes(report))
