@@ -156,13 +156,14 @@ ORIGIN_DELETED = Text(
     "`git push origin {was}:refs/heads/{b}`로 되살릴 수 있어요",
 )
 DIRECTION = Text(
-    en="`{r}` reached `{tip}` by a fast-forward onto a merge made on `{m}`: its first-parent "
-    "line now runs through `{c}`, a commit of `{m}`. The story asks to merge `{m}` into "
-    "`{r}`, not `{r}` into `{m}`: on `{r}`, `git reset --hard {was7}`, then `git merge {m}`",
-    ko="`{r}` 브랜치가 `{m}` 브랜치 쪽에서 만든 머지 커밋으로 fast-forward돼서 `{tip}`에 "
-    "있어요: 첫 번째 부모 줄기가 `{m}` 브랜치의 커밋 `{c}`를 지나요. 스토리는 `{m}` 브랜치를 "
-    "`{r}` 브랜치로 머지하라는 거지, 반대 방향이 아니에요. `{r}` 브랜치에서 "
-    "`git reset --hard {was7}` 한 다음 `git merge {m}` 하세요",
+    en="`{r}` reached `{tip}` by a fast-forward onto a merge made the other way round: its "
+    "first-parent line now runs through `{c}`, a commit of `{m}`. The story asks to merge "
+    "`{m}` into `{r}`, not `{r}` into `{m}`: on `{r}`, `git reset --hard {was7}`, then "
+    "`git merge {m}`",
+    ko="`{r}` 브랜치가 반대 방향으로 만든 머지 커밋으로 fast-forward돼서 `{tip}`에 있어요: "
+    "첫 번째 부모 줄기가 `{m}` 브랜치의 커밋 `{c}`를 지나요. 스토리는 `{m}` 브랜치를 `{r}` "
+    "브랜치로 머지하라는 거지, `{r}` 브랜치를 `{m}` 브랜치로 머지하라는 게 아니에요. `{r}` "
+    "브랜치에서 `git reset --hard {was7}` 한 다음 `git merge {m}` 하세요",
 )
 FAST_FORWARD = Text(
     en="`{r}` fast-forwarded onto `{m}`: its first-parent line now runs through `{c}`, a "
