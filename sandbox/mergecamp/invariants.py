@@ -860,8 +860,12 @@ def _markers(seen: _Seen) -> list[Violation]:
 
 
 def _worktree_markers(seen: _Seen) -> list[Violation]:
-    if seen.repo is None or seen.root is None:
+    from mergecamp.state import read_state
+
+    if seen.repo is None or seen.root is None or seen.git_dir is None:
         return []
+    if read_state(seen.git_dir).operation in ("merge", "cherry-pick", "revert", "rebase", "am"):
+        return []  # markers are expected mid-way; the state line says how to finish
     try:
         out = seen.repo._run_bytes("diff-index", "--name-only", "-z", "HEAD", "--")
     except Exception:

@@ -161,12 +161,26 @@ def test_fast_forward_where_the_story_asks_for_a_merge(started) -> None:
 def test_conflict_markers_in_the_working_tree_and_in_a_commit(started) -> None:
     scene = started("merge-conflict")
     sh("git merge -q main", scene.root, check=False)
-    assert codes(quick_check(scene))["invariant:conflict-markers"] == "conflict-markers"
+    # Mid-merge, markers are expected: the state line and the exercise say how to finish.
+    assert "invariant:conflict-markers" not in codes(quick_check(scene))
     sh("git add configs/default.yaml && git commit -q --no-edit", scene.root)
     report = quick_check(scene)
     assert codes(report)["invariant:conflict-markers"] == "conflict-markers"
     message = next(s.message.en for s in report.steps if s.id == "invariant:conflict-markers")
     assert "your commit" in message and "git commit --amend --no-edit" in message
+
+
+def test_conflict_markers_left_in_the_working_tree(started) -> None:
+    # As a `git stash pop` that conflicts leaves them: no operation in progress to say so.
+    scene = started("stage-and-commit")
+    sh(
+        "printf '<<<<<<< Updated upstream\\nx\\n=======\\ny\\n>>>>>>> Stashed changes\\n'"
+        " >> README.md",
+        scene.root,
+    )
+    report = quick_check(scene)
+    assert codes(report)["invariant:conflict-markers"] == "conflict-markers"
+    assert "working tree" in next(s.message.en for s in report.steps if not s.passed)
 
 
 def test_a_marker_line_already_there_is_not_the_learners(started) -> None:
