@@ -293,3 +293,14 @@ def test_commit_types_are_the_hooks_types() -> None:
 
     assert checks.COMMIT_TYPES == DEFAULT_TYPES
     assert not checks.is_conventional("style(config): tidy")
+
+
+def test_hook_log_digest_is_the_message_git_keeps() -> None:
+    from mergecamp.hooklog import digest
+
+    written = (
+        "exp(model): try swish  \n\n# Please enter the commit message.\n"
+        "# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n"
+    )
+    assert digest(written) == digest("exp(model): try swish\n")
+    assert digest("exp(model): try swish") != digest("exp(model): try relu")

@@ -125,3 +125,14 @@ def test_squash_and_reflog_solutions_pass_with_scratch_branches(workspace):
         solve(scene)
         report = check(scene)
         assert report.passed, (exercise, codes(report))
+
+
+def test_a_commit_written_in_the_editor_went_through_the_hooks(workspace):
+    scene = start(workspace, "hook-rejected")
+    bash(
+        "git branch -m exp/swish-activation && "
+        "GIT_EDITOR=\"sed -i '1s/^/exp(model): try the swish activation/'\" git commit -q",
+        scene.root,
+    )
+    report = check(scene)
+    assert report.passed, codes(report)
