@@ -9,6 +9,7 @@ not what these tests are about.
 from __future__ import annotations
 
 import json
+import re
 import string
 
 import pytest
@@ -267,6 +268,8 @@ def test_every_invariant_text_has_both_languages() -> None:
     assert len(texts) > 20
     for text in texts:
         assert fields(text.en) == fields(text.ko), text
+        assert set(re.findall(r"`[^`]+`", text.en)) == set(re.findall(r"`[^`]+`", text.ko))
+        assert re.search(r"[\uac00-\ud7a3]", text.ko) and not re.search(r"[\uac00-\ud7a3]", text.en)
 
 
 # --- one list of commit types ------------------------------------------------------
