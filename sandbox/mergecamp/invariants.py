@@ -507,17 +507,22 @@ class _Seen:
             return []
         problems = config_problems({path: text})
         self._parsed[key] = problems
-        if not problems and "\n" not in key and self.git_dir is not None:
-            with contextlib.suppress(OSError), (self.git_dir / PARSED_FILE).open("a") as log:
+        if not problems and "\n" not in key and self.own_git_dir is not None:
+            with contextlib.suppress(OSError), (self.own_git_dir / PARSED_FILE).open("a") as log:
                 log.write(key + "\n")
         return problems
 
     @cached_property
+    def own_git_dir(self) -> Path | None:
+        """The git directory mergecamp built (never that of a clone the learner made)."""
+        return self.git_dir if self.root == self.scene.root else None
+
+    @cached_property
     def parsed_before(self) -> set[str]:
-        if self.git_dir is None:
+        if self.own_git_dir is None:
             return set()
         try:
-            return set((self.git_dir / PARSED_FILE).read_text("utf-8", "replace").splitlines())
+            return set((self.own_git_dir / PARSED_FILE).read_text("utf-8", "replace").splitlines())
         except OSError:
             return set()
 
