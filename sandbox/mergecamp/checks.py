@@ -214,23 +214,30 @@ def merges_in(repo: git.Repo, base: str, tip: str) -> list[git.Commit]:
 
 
 def dropped_side(repo: git.Repo, merge: git.Commit) -> bool:
-    """Did this merge keep only its first parent's content although the other side
-    changed something (the mark of ``git merge -s ours`` or of resolving every
-    conflict with ``--ours``)?"""
+    """Did this merge throw away one side's change? Either it kept its first parent's
+    whole tree although the other side changed something (``git merge -s ours``), or a
+    file both sides changed differently ends exactly as one side left it (``-X ours``,
+    ``-X theirs``, ``git checkout --ours``/``--theirs`` and commit)."""
     if len(merge.parents) < 2:
         return False
     first, other = merge.parents[0], merge.parents[1]
-    if merge.tree.binsha != first.tree.binsha:
-        return False
     try:
         base = repo.merge_base(first, other)
     except Exception:
         return False
-    if not base:
+    if not base or is_ancestor(repo, other.hexsha, first.hexsha):
         return False
-    return base[0].tree.binsha != other.tree.binsha and not is_ancestor(
-        repo, other.hexsha, first.hexsha
+    base_sha = base[0].hexsha
+    if merge.tree.binsha == first.tree.binsha:
+        return base[0].tree.binsha != other.tree.binsha
+    both = paths_changed_between(repo, base_sha, first.hexsha) & paths_changed_between(
+        repo, base_sha, other.hexsha
     )
+    for path in sorted(both):
+        ours, theirs = file_at(repo, first.hexsha, path), file_at(repo, other.hexsha, path)
+        if ours != theirs and file_at(repo, merge.hexsha, path) in (ours, theirs):
+            return True
+    return False
 
 
 # --- what the model's tests need (mergecamp.project_tests runs them) ----------------

@@ -244,6 +244,10 @@ def _build(exercise: Exercise, workspace: Path, state_dir: Path, build: Path) ->
             if not (team is None and _from_built_cache(exercise, state_dir, build_root)):
                 exercise.setup(scene)
                 _finish(exercise, build_root)
+                # What the invariants compare against, hooks included (installed just now).
+                from mergecamp.invariants import record_setup
+
+                record_setup(exercise, scene)
                 if team is None:
                     _store_built_cache(exercise, state_dir, build_root)
             for folder in (build_root, build_team):

@@ -8,14 +8,16 @@ the CLI prints the texts, and the tests run ``solution`` through bash.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mergecamp.i18n import Text
 
 if TYPE_CHECKING:
+    from mergecamp.exercise_data import Message, WrongAnswer
     from mergecamp.scene import Scene
+    from mergecamp.team.teammates import TeamEvent
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,9 @@ class Step:
 
     id: str
     label: Text
+    # Steps that must pass before this one is judged (the engine marks it "not judged
+    # yet" until they do); only earlier steps.
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,12 @@ class StepResult:
     # A stable message id ("protected-branch-moved", "conflict-markers"…) for failures a
     # test or a tool tells apart without reading the words; "" when the step has none.
     code: str = ""
+    # The exact command that fixes it, when one does: the checklist shows it once the
+    # learner asked for a hint or the step failed twice, so the learner thinks first.
+    fix: str | None = None
+    # False when the step could not be judged (it waits for another step, or the model's
+    # tests were not run): shown neither ✔ nor ✘.
+    judged: bool = True
 
 
 @dataclass(frozen=True)
@@ -81,24 +92,14 @@ class Exercise:
     keeps: tuple[str, ...] = ()
     # Invariants this exercise opts out of (``mergecamp.invariants.NAMES``); say why.
     invariants_off: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        # After the exercise's own setup, record what the invariants compare against
-        # (hooks, kept files, origin's branches) next to the exercise metadata.
-        setup = self.setup
-        if getattr(setup, "records_invariants", False):
-            return
-
-        def setup_and_record(scene: Scene) -> None:
-            setup(scene)
-            from mergecamp.invariants import record_setup
-
-            record_setup(self, scene)
-
-        setup_and_record.records_invariants = True  # type: ignore[attr-defined]
-        setup_and_record.__doc__ = setup.__doc__
-        setup_and_record.__wrapped__ = setup  # type: ignore[attr-defined]
-        object.__setattr__(self, "setup", setup_and_record)
+    # Every message its checks print, by id (``exercise.toml`` and the shared library).
+    messages: Mapping[str, Message] = field(default_factory=dict)
+    # Mistakes a learner would really make, each proven to fail at its step
+    # (tests/sandbox/test_wrong_answers.py).
+    wrong_answers: tuple[WrongAnswer, ...] = ()
+    # Teammates' moves during the exercise (``mergecamp.team.teammates.TeamEvent``),
+    # fired from the learner's git commands.
+    team_events: tuple[TeamEvent, ...] = ()
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -108,4 +109,12 @@ class Exercise:
 
     def texts(self) -> list[Text]:
         """Every learner-facing text, for the completeness test."""
-        return [self.title, self.story, self.goal, *(s.label for s in self.steps), *self.hints]
+        own = [m.text for m in self.messages.values()]
+        return [
+            self.title,
+            self.story,
+            self.goal,
+            *(s.label for s in self.steps),
+            *self.hints,
+            *own,
+        ]

@@ -30,7 +30,11 @@ class Text:
         return self.ko if lang == "ko" else self.en
 
     def format(self, **fields: object) -> Text:
-        return Text(en=self.en.format(**fields), ko=self.ko.format(**fields))
+        """Fill the fields in both languages; a field that is itself a ``Text`` gives
+        each language its own words."""
+        en = {k: v.en if isinstance(v, Text) else v for k, v in fields.items()}
+        ko = {k: v.ko if isinstance(v, Text) else v for k, v in fields.items()}
+        return Text(en=self.en.format(**en), ko=self.ko.format(**ko))
 
 
 def resolve_lang(explicit: str | None = None) -> Lang:

@@ -164,9 +164,7 @@ _PROGRESS_CHARS = frozenset(b".sxXFE")
 
 def _result(passed: bool, output: str) -> SuiteResult:
     lines = output.strip().splitlines()
-    failures = tuple(
-        line.strip() for line in lines if line.startswith(("FAILED ", "ERROR "))
-    )
+    failures = tuple(line.strip() for line in lines if line.startswith(("FAILED ", "ERROR ")))
     if not passed and not failures:
         # The model did not build: the exception's own line says why.
         failures = tuple(line.strip() for line in lines[-1:] if line.strip())

@@ -54,20 +54,6 @@ WRONG: dict[str, list[tuple[str, str, str]]] = {
         ("git switch -q main && git merge --no-ff -s ours --no-edit exp/gru", "content", "-s ours"),
         ("git merge --no-edit main", "merged", "does not contain"),
     ],
-    "merge-conflict": [
-        ("git merge -s ours --no-edit main", "resolution", "-s ours"),
-        (
-            "git merge main; git checkout --theirs configs/default.yaml && "
-            "git add configs/default.yaml && git commit --no-edit",
-            "resolution",
-            "activation",
-        ),
-        (
-            "git merge main; git add configs/default.yaml && git commit --no-edit",
-            "no-markers",
-            "markers",
-        ),
-    ],
     "undo-changes": [
         ('git commit --amend -m "feat(data): longer sequences"', "unstage", "went into"),
         (
@@ -82,7 +68,9 @@ WRONG: dict[str, list[tuple[str, str, str]]] = {
 
 
 def test_every_first_track_exercise_has_wrong_answers() -> None:
-    assert set(WRONG) == set(FIRST_TRACK)
+    # Exercises on the data layer list theirs in exercise.toml (tests/harness).
+    listed = {eid for eid in FIRST_TRACK if tracks.load(eid).wrong_answers}
+    assert set(WRONG) | listed == set(FIRST_TRACK)
     assert all(len(cases) >= 2 for cases in WRONG.values())
 
 

@@ -163,7 +163,7 @@ def model_step(scene: Scene, step: str, rev: str) -> StepResult:
             Text(en="there is no commit `{r}` to test", ko="테스트할 `{r}` 커밋이 없어요"),
             r=rev,
         )
-    result = _suite_at(scene, rev, commit.tree.hexsha)
+    result = suite_at(scene, rev, commit.tree.hexsha)
     if result.passed:
         return C.ok(
             step,
@@ -191,7 +191,7 @@ def model_step(scene: Scene, step: str, rev: str) -> StepResult:
     )
 
 
-def _suite_at(scene: Scene, rev: str, tree: str) -> SuiteResult:
+def suite_at(scene: Scene, rev: str, tree: str) -> SuiteResult:
     """The fast suite's verdict on ``rev``'s tree: from the cache, else run and cached."""
     import io
     import tarfile

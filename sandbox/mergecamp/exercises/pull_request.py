@@ -320,4 +320,5 @@ EXERCISE = Exercise(
     setup=setup,
     check=check,
     tags=("remote", "pull-request", "review"),
+    team_events=TEAM_EVENTS,
 )

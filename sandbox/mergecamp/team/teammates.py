@@ -123,15 +123,12 @@ def tick(team_dir: Path, events: tuple[TeamEvent, ...]) -> list[str]:
 
 
 def tick_exercise(exercise_id: str, learner_root: Path) -> list[str]:
-    """Fire the team events of ``exercise_id`` (module attribute ``TEAM_EVENTS``)."""
-    import importlib
-
+    """Fire the team events of ``exercise_id`` (``Exercise.team_events``)."""
     from mergecamp import tracks
 
     if exercise_id not in tracks.all_ids():
         return []
-    module = importlib.import_module(tracks._module_name(exercise_id))
-    events = getattr(module, "TEAM_EVENTS", ())
+    events = tracks.load(exercise_id).team_events
     if not events:
         return []
     team_dir = learner_root.parent / f"{exercise_id}-team"

@@ -1,0 +1,118 @@
+"""Step predicates shared by the exercises: each returns the verdict of one step, with a
+message from the library (``exercises/_messages.toml``).
+
+A step function in an exercise module is usually one of these with the story's names
+filled in, e.g. ``lambda j: P.untouched(j, "main")``; what is truly specific to one
+exercise stays in its own module. Every predicate reads through the judge's repository
+view and never raises on a missing branch or an odd state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mergecamp import checks as C
+
+if TYPE_CHECKING:
+    from mergecamp.exercise import StepResult
+    from mergecamp.judge import Judge
+
+CONFIG = "configs/default.yaml"
+
+
+def untouched(j: Judge, branch: str) -> StepResult:
+    """``branch`` is still where setup left it."""
+    from mergecamp.exercises._common import short
+
+    start = j.start(f"refs/heads/{branch}")
+    tip = C.branch_tip(j.repo, branch)
+    if tip is None:
+        return j.fail("branch-gone", b=branch, sha=(start or "?")[:7])
+    if tip.hexsha != start:
+        return j.fail(
+            "branch-moved",
+            b=branch,
+            now=short(tip),
+            was=short(C.commit_of(j.repo, start or "")),
+            was7=(start or "?")[:7],
+        )
+    return j.ok("branch-untouched", b=branch)
+
+
+def branch_missing(j: Judge, branch: str) -> StepResult | None:
+    """The failing verdict when ``branch`` does not exist, else None."""
+    if C.branch_tip(j.repo, branch) is not None:
+        return None
+    return j.fail("branch-missing", b=branch, names=", ".join(C.branch_names(j.repo)) or "-")
+
+
+def option_is(j: Judge, rev: str, key: str, want: str, path: str = CONFIG) -> StepResult:
+    """``key`` has the value ``want`` in the parsed config at ``rev``."""
+    from mergecamp import configs
+
+    text = C.file_at(j.repo, rev, path)
+    try:
+        tree = configs.load(text or "")
+    except configs.ConfigError as err:
+        return j.fail("config-unreadable", f=path, r=rev, key=key, why=err.message.en)
+    value = configs.find_option(tree, key)
+    now = configs.read_option(text, key) if value is not None else None
+    if now == want:
+        return j.ok("option-is", key=key, value=want, f=path, r=rev)
+    return j.fail(
+        "option-differs", key=key, now=now if now is not None else "-", want=want, f=path, r=rev
+    )
+
+
+def model_works(j: Judge, rev: str) -> StepResult:
+    """The model builds from the config at ``rev`` and the team's fast suite passes there
+    (``mergecamp.project_tests``; cached per tree)."""
+    import sys
+
+    from mergecamp import project_tests
+    from mergecamp.exercises._common import suite_at
+
+    if j.scene.quick:
+        return j.not_judged("tests-not-run")
+    missing = C.missing_ml_packages()
+    if missing:
+        return j.fail("ml-missing", py=sys.executable, m=", ".join(missing))
+    commit = C.commit_of(j.repo, rev)
+    if commit is None:
+        return j.fail("model-no-commit", r=rev)
+    result = suite_at(j.scene, rev, commit.tree.hexsha)
+    if result.passed:
+        return j.ok(
+            "model-works", f=CONFIG, r=rev, cmd=project_tests.COMMAND, n=result.counts or "ok"
+        )
+    return j.fail(
+        "model-broken", r=rev, cmd=project_tests.COMMAND, d=result.detail().strip() or "?"
+    )
+
+
+def both_sides(
+    j: Judge, branch: str, since: str, ours: dict[str, str], theirs: dict[str, str]
+) -> StepResult:
+    """Both sides' option values are in the parsed config on ``branch``, and no merge
+    made since ``since`` dropped a side (``git merge -s ours``)."""
+    from mergecamp import configs
+    from mergecamp.exercises._common import short
+
+    for merge in C.merges_in(j.repo, since, branch):
+        if C.dropped_side(j.repo, merge):
+            return j.fail("merge-dropped-side", c=short(merge))
+    text = C.file_at(j.repo, branch, CONFIG)
+    try:
+        configs.load(text or "")
+    except configs.ConfigError as err:
+        return j.fail("config-unparsed", b=branch, f=CONFIG, p=err.message)
+    wanted = {**ours, **theirs}
+    wrong = []
+    for key, want in wanted.items():
+        have = configs.read_option(text, key)
+        if have != want:
+            wrong.append(f"`{key}: {have or '-'}` ≠ `{want}`")
+    if wrong:
+        return j.fail("side-lost", b=branch, f=CONFIG, w="; ".join(wrong))
+    values = ", ".join(f"`{k}: {v}`" for k, v in wanted.items())
+    return j.ok("both-sides", b=branch, v=values)
