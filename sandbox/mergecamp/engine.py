@@ -74,7 +74,13 @@ class CheckReport:
             "exercise": self.exercise_id,
             "passed": self.passed,
             "steps": [
-                {"id": s.id, "passed": s.passed, "message": s.message(lang), "code": s.code}
+                {
+                    "id": s.id,
+                    "passed": s.passed,
+                    "judged": s.judged,
+                    "message": s.message(lang),
+                    "code": s.code,
+                }
                 for s in self.steps
             ],
         }

@@ -86,7 +86,7 @@ def test_check_text_json_and_by_id(workspace) -> None:
     assert raw.exit_code == 1
     assert data["exercise"] == "stage-and-commit" and data["passed"] is False
     assert {s["id"] for s in data["steps"]} == {"commit", "only-config", "message", "readme-left"}
-    assert all(set(s) == {"id", "passed", "message", "code"} for s in data["steps"])
+    assert all(set(s) == {"id", "passed", "judged", "message", "code"} for s in data["steps"])
 
 
 def test_check_unknown_and_not_started(workspace) -> None:

@@ -122,48 +122,48 @@ def _story(ctx: Context, exercise) -> str:
 @main.command("check")
 @click.argument("exercise_id", metavar="[ID]", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--all", "show_all", is_flag=True, help="Show the message of every failing step.")
 @click.option("--from-hook", is_flag=True, hidden=True)
 @pass_context
-def check_cmd(ctx: Context, exercise_id: str | None, as_json: bool, from_hook: bool) -> None:
+def check_cmd(
+    ctx: Context, exercise_id: str | None, as_json: bool, show_all: bool, from_hook: bool
+) -> None:
     """Check your work: a checklist with what is still wrong. Exit 0 when all pass."""
     if from_hook:
         _hook_line(ctx)
         return
-    from mergecamp import engine
+    from mergecamp import engine, help_stages
+    from mergecamp.meta import read_meta
 
     scene = _scene(ctx, exercise_id)
     report = engine.run_check(scene)
     _record(scene.exercise_id, "check", passed=report.passed)
+    meta = read_meta(scene.root)
+    counts = help_stages.remember(scene.root, meta, report.steps)
+    hints_shown, _bad = _hints_shown(meta)
     if as_json:
-        click.echo(json.dumps(report.to_json(ctx.lang), ensure_ascii=False, indent=2))
+        data = report.to_json(ctx.lang)
+        for step, entry in zip(report.steps, data["steps"], strict=True):
+            if help_stages.fix_shown(step, counts, hints_shown):
+                entry["fix"] = step.fix
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(_checklist(ctx, scene.exercise_id, report))
+        from mergecamp.cli import checklist
+
+        exercise = engine.load_exercise(scene.exercise_id)
+        click.echo(
+            checklist.render(
+                ctx, exercise, report, counts=counts, hints_shown=hints_shown, show_all=show_all
+            )
+        )
         if report.passed:
+            click.echo("\n" + ctx.say(T.ALL_DONE))
             from mergecamp.progress import offer_next
 
             offer = offer_next(scene.exercise_id)
             if offer is not None:
                 click.echo(ctx.say(offer))
     sys.exit(0 if report.passed else 1)
-
-
-def _checklist(ctx: Context, exercise_id: str, report) -> str:
-    from mergecamp import engine, invariants
-
-    exercise = engine.load_exercise(exercise_id)
-    labels = {s.id: s.label for s in exercise.steps}
-    done = sum(s.passed for s in report.steps)
-    lines = [f"{ctx.say(exercise.title)} ({exercise_id}): {done}/{len(report.steps)}"]
-    if report.state is not None:
-        lines.append("! " + ctx.say(report.state))
-    for step in report.steps:
-        text = labels.get(step.id) or invariants.label(step.id)
-        label = ctx.say(text) if text is not None else step.id
-        lines.append(f"{'✔' if step.passed else '✘'} {label}")
-        lines.append(f"    {ctx.say(step.message)}")
-    if report.passed:
-        lines += ["", ctx.say(T.ALL_DONE)]
-    return "\n".join(lines)
 
 
 def _hook_line(ctx: Context) -> None:
@@ -178,14 +178,17 @@ def _hook_line(ctx: Context) -> None:
             return  # mid-operation: a line after every internal step is noise
         scene.quick = True
         report = engine.run_check(scene)
-        marks = "".join("✔" if s.passed else "✘" for s in report.steps)
+        from mergecamp import escape
+        from mergecamp.cli.checklist import mark
+
+        marks = "".join(mark(s) for s in report.steps)
         done = sum(s.passed for s in report.steps)
         line = f"mergecamp {scene.exercise_id}: {marks} {done}/{len(report.steps)}"
-        failure = report.first_failure()
-        if failure is None:
+        failure = next((s for s in report.steps if not s.passed and s.judged), None)
+        if report.passed:
             line += " · " + ctx.say(T.HOOK_DONE)
-        else:
-            line += " · " + ctx.say(failure.message)
+        elif failure is not None:
+            line += " · " + escape.terminal(ctx.say(failure.message))
         click.echo(line, err=True)
         if report.passed:
             _record(scene.exercise_id, "check", passed=True)
@@ -296,19 +299,17 @@ def status_cmd(ctx: Context, exercise_id: str | None) -> None:
     done = sum(s.passed for s in report.steps)
     click.echo(f"{ctx.say(exercise.title)} ({exercise.id}): {done}/{len(report.steps)}")
     click.echo(ctx.say(T.STATUS_WHERE, path=scene.root))
+    from mergecamp import escape
+    from mergecamp.cli.checklist import label_of
+
     if report.state is not None:
-        click.echo("! " + ctx.say(report.state))
+        click.echo("! " + escape.terminal_lines(ctx.say(report.state)))
     failure = report.first_failure()
     if failure is None:
         click.echo(ctx.say(T.STATUS_DONE))
     else:
-        from mergecamp import invariants
-
-        label = next((s.label for s in exercise.steps if s.id == failure.id), None)
-        label = label or invariants.label(failure.id)
-        if label is not None:
-            click.echo(ctx.say(T.STATUS_NOW, step=ctx.say(label)))
-        click.echo("  " + ctx.say(failure.message))
+        click.echo(ctx.say(T.STATUS_NOW, step=label_of(ctx, exercise, failure.id)))
+        click.echo("  " + escape.terminal_lines(ctx.say(failure.message)))
         click.echo(ctx.say(T.STATUS_MORE))
 
 

@@ -1,0 +1,90 @@
+"""The checklist `mergecamp check` prints: every step, what is still wrong, in stages.
+
+- ✔ a step that passes, ✘ one that fails, · one not judged yet (it waits for another
+  step, or the model's tests were not run): "not judged" is never shown as a failure.
+- Every failing step is listed; the messages of the first three are shown, the rest
+  are named and folded (``--all`` unfolds them), so one mistake does not bury the others
+  and a long list does not bury the first.
+- The exact command of a failing step comes only once help is due
+  (``mergecamp.help_stages``).
+
+Every message passes through ``escape.terminal_lines``: it may quote branch names or
+commit subjects the learner chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from mergecamp import escape
+from mergecamp.i18n import Text
+
+if TYPE_CHECKING:
+    from mergecamp.cli.app import Context
+    from mergecamp.engine import CheckReport
+    from mergecamp.exercise import Exercise, StepResult
+
+SHOWN_FAILURES = 3
+
+FIX = Text(en="try: {cmd}", ko="이렇게 해 보세요: {cmd}")
+FOLDED = Text(
+    en="… {n} more failing step(s) folded: `mergecamp check --all` shows what is wrong with each",
+    ko="… 실패한 단계 {n}개는 접어 뒀어요. "
+    "`mergecamp check --all`로 각각 무엇이 문제인지 볼 수 있어요",
+)
+HELP_LATER = Text(
+    en="(the exact commands come with `mergecamp hint`, or when a step fails twice)",
+    ko="(정확한 명령은 `mergecamp hint`를 실행하거나 같은 단계가 두 번 실패하면 보여 줘요)",
+)
+
+
+def mark(step: StepResult) -> str:
+    if step.passed:
+        return "✔"
+    return "✘" if step.judged else "·"
+
+
+def label_of(ctx: Context, exercise: Exercise, step_id: str) -> str:
+    from mergecamp import invariants
+
+    text = next((s.label for s in exercise.steps if s.id == step_id), None)
+    text = text or invariants.label(step_id)
+    return ctx.say(text) if text is not None else step_id
+
+
+def render(
+    ctx: Context,
+    exercise: Exercise,
+    report: CheckReport,
+    *,
+    counts: Mapping[str, int],
+    hints_shown: int,
+    show_all: bool = False,
+) -> str:
+    from mergecamp.help_stages import fix_shown
+
+    done = sum(s.passed for s in report.steps)
+    lines = [f"{ctx.say(exercise.title)} ({exercise.id}): {done}/{len(report.steps)}"]
+    if report.state is not None:
+        lines.append("! " + escape.terminal_lines(ctx.say(report.state)))
+    failures_shown = folded = 0
+    held_back = False
+    for step in report.steps:
+        lines.append(f"{mark(step)} {label_of(ctx, exercise, step.id)}")
+        failing = not step.passed and step.judged
+        if failing and not show_all and failures_shown >= SHOWN_FAILURES:
+            folded += 1  # named above, its message folded
+            continue
+        failures_shown += failing
+        body = escape.terminal_lines(ctx.say(step.message)).replace("\n", "\n    ")
+        lines.append(f"    {body}")
+        if fix_shown(step, counts, hints_shown):
+            lines.append("    " + ctx.say(FIX, cmd=escape.terminal(step.fix)))
+        elif failing and step.fix:
+            held_back = True
+    if folded:
+        lines.append(ctx.say(FOLDED, n=folded))
+    if held_back:
+        lines.append(ctx.say(HELP_LATER))
+    return "\n".join(lines)
