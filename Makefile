@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup demo test test-all lint bench clean
+.PHONY: setup demo test test-all lint bench clean new-exercise
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# Scaffold an exercise: make new-exercise ID=my-exercise TRACK=basics (see docs/adding-an-exercise.md)
+new-exercise: setup
+	$(BIN)/python -m mergecamp.scaffold "$(ID)" "$(TRACK)"
 
 bench: setup
 	for b in bench/bench_*.py; do $(BIN)/python $$b; done
