@@ -428,7 +428,8 @@ def _built_key(exercise: Exercise) -> str:
     digest = hashlib.sha256()
     for part in (exercise.id, __version__, template_hash(), sys.executable):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-    for path in sorted(_SOURCE_DIR.rglob("*.py")):
+    # Code and exercise data (the data names what setup records, e.g. the kept files).
+    for path in sorted([*_SOURCE_DIR.rglob("*.py"), *_SOURCE_DIR.rglob("*.toml")]):
         digest.update(path.relative_to(_SOURCE_DIR).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

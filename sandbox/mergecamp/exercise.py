@@ -1,9 +1,12 @@
-"""What an exercise is: data (texts in ko/en, steps, hints, solution commands) plus
-two small functions, ``setup(scene)`` and ``check(scene)``.
+"""What an exercise is: data (texts in ko/en, steps, hints, solution commands, wrong
+answers, what the invariants guard, messages by id) plus ``setup(scene)`` and
+``check(scene)``.
 
-Every exercise module in ``mergecamp.exercises`` defines one ``EXERCISE`` of this type;
-``mergecamp.tracks`` orders them. The engine (``mergecamp.engine``) builds the scene,
-the CLI prints the texts, and the tests run ``solution`` through bash.
+Every exercise package in ``mergecamp.exercises`` builds one ``EXERCISE`` of this type
+with ``mergecamp.exercise_data.define`` from its ``exercise.toml`` and its step functions
+(``check`` is then the step runner, ``mergecamp.judge``); ``mergecamp.tracks`` orders
+them. The engine (``mergecamp.engine``) builds the scene and adds the invariants, the CLI
+prints the texts, and the tests run ``solution`` and ``wrong_answers`` through bash.
 """
 
 from __future__ import annotations
