@@ -49,11 +49,6 @@ WRONG: dict[str, list[tuple[str, str, str]]] = {
         ("git rebase -q main", "history-kept", "rewritten"),
         ("git switch -q main && git merge -q --no-edit exp/gru", "main-untouched", "moved"),
     ],
-    "finish-experiment": [
-        ("git switch -q main && git merge -q exp/gru", "merge-commit", "fast-forward"),
-        ("git switch -q main && git merge --no-ff -s ours --no-edit exp/gru", "content", "-s ours"),
-        ("git merge --no-edit main", "merged", "does not contain"),
-    ],
     "undo-changes": [
         ('git commit --amend -m "feat(data): longer sequences"', "unstage", "went into"),
         (
