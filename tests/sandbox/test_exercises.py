@@ -49,16 +49,6 @@ WRONG: dict[str, list[tuple[str, str, str]]] = {
         ("git rebase -q main", "history-kept", "rewritten"),
         ("git switch -q main && git merge -q --no-edit exp/gru", "main-untouched", "moved"),
     ],
-    "undo-changes": [
-        ('git commit --amend -m "feat(data): longer sequences"', "unstage", "went into"),
-        (
-            "git restore src && git restore --staged lightning_logs && "
-            'git commit -q --allow-empty -m "feat(data): longer"',
-            "message",
-            "new commit",
-        ),
-        ("git checkout -- src && git restore --staged lightning_logs", "message", "stuff"),
-    ],
 }
 
 
