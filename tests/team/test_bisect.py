@@ -1,28 +1,27 @@
-"""bisect: git bisect run finds the culprit; a wrong tag fails with the right words."""
+"""bisect: git bisect run finds the culprit. The wrong answers (a tag on the wrong commit,
+a bisect left running, the release tag moved) are in the exercise's data, proven by
+tests/harness."""
 
 from __future__ import annotations
+
+from mergecamp import engine
 
 from tests.team.conftest import bash, messages, solve, start, verdict
 
 
 def test_fails_at_start_and_bisect_run_finds_the_culprit(workspace):
     scene = start(workspace, "bisect")
-    assert verdict(scene)["tagged"] is False
+    assert {s.id: s.code for s in engine.run_check(scene).steps}["tagged"] == "no-tag"
     solve(scene)
     assert all(verdict(scene).values()), messages(scene)
 
 
-def test_wrong_commit_fails_with_direction(workspace):
+def test_an_annotated_tag_on_the_culprit_passes_too(workspace):
     scene = start(workspace, "bisect")
-    bash("git tag culprit v0.1.0", scene.root)
-    assert "still pass" in messages(scene)["tagged"]
-    bash("git tag -f culprit main", scene.root)
-    assert "already fail before" in messages(scene)["tagged"]
-
-
-def test_bisect_left_running_fails_bisect_done(workspace):
-    scene = start(workspace, "bisect")
-    bash("git bisect start main v0.1.0", scene.root)
-    result = verdict(scene)
-    assert not result["bisect-done"]
-    assert "in progress" in messages(scene)["bisect-done"]
+    bash(
+        "git tag -a -m 'first bad commit' culprit "
+        "\"$(git log --format=%H --grep='fused tanh' -1 main)\"",
+        scene.root,
+    )
+    scene.quick = True
+    assert all(verdict(scene).values()), messages(scene)
