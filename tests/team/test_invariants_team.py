@@ -48,19 +48,6 @@ def test_stash_dropped_instead_of_popped_loses_the_work(workspace):
     assert codes(check(scene))["invariant:kept-files"] == "kept-file-lost"
 
 
-def test_clone_and_push_without_the_gru(workspace):
-    scene = start(workspace, "clone-and-push")
-    bash(
-        "git clone -q ../clone-and-push-team/origin.git sequence-lab && cd sequence-lab && "
-        "git switch -q -c exp/gru && sed -i '1s/$/ /' README.md && "
-        "git commit -qam 'docs: fix a typo in the README' && git push -q -u origin exp/gru",
-        scene.root,
-    )
-    report = check(scene)
-    assert not report.passed
-    assert codes(report)["branch"] == "arch-not-gru"
-
-
 def test_hook_rejected_with_the_hooks_removed(workspace):
     scene = start(workspace, "hook-rejected")
     bash(

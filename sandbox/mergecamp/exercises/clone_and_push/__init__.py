@@ -1,0 +1,97 @@
+"""clone-and-push: clone the team's repository, change the model on a branch, push it.
+The folder starts empty: the learner's repository is the clone they make in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mergecamp import configs
+from mergecamp.exercise_data import define
+from mergecamp.gitcmd import git
+from mergecamp.judge import Judge
+from mergecamp.scene import Scene
+from mergecamp.scripting import JUN, Clock, commit_all, set_option
+from mergecamp.team import conventions
+from mergecamp.team import origin as origin_mod
+from mergecamp.team.world import CONFIG, MINA_T, learner_commits, publish, recall, remember, seed
+
+
+def setup(scene: Scene) -> None:
+    clock = Clock()
+    repo = seed(scene, clock)
+    set_option(Path(repo.working_tree_dir or "") / CONFIG, "lr", "0.002")
+    commit_all(repo, "exp(config): lower the learning rate to 0.002", JUN, clock)
+    origin = publish(scene, repo, learner_clone=False, teammates=(MINA_T,))
+    remember(origin, main=git(origin, "rev-parse", "refs/heads/main"))
+
+
+def _find_clone(scene: Scene) -> Path | None:
+    """A repository in the exercise folder whose origin is the team's."""
+    children = sorted(scene.root.iterdir()) if scene.root.is_dir() else []
+    origin = scene.origin.resolve()
+    mine = (c for c in children if (c / ".git").exists() and origin_mod.remote_path(c) == origin)
+    return next(mine, None)
+
+
+def _find_branch(clone: Path, base: str) -> str | None:
+    """The learner's branch: the current one if it has their commits, else the first."""
+    current = git(clone, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    names = git(clone, "for-each-ref", "--format=%(refname:short)", "refs/heads").split()
+    mine = [n for n in names if n != "main" and learner_commits(clone, f"{base}..{n}")]
+    return min(mine, key=lambda n: n != current, default=None)
+
+
+def _work(j: Judge) -> tuple[Path, str, str]:
+    """(clone, main at setup, the learner's branch), which the steps after theirs rely on."""
+    clone = j.memo("clone", lambda: _find_clone(j.scene))
+    base = recall(j.scene.origin).get("main", "main")
+    return clone, base, j.memo("branch", lambda: _find_branch(clone, base))
+
+
+def cloned(j: Judge):
+    if (clone := j.memo("clone", lambda: _find_clone(j.scene))) is None:
+        return j.fail("no-clone", root=j.scene.root, url="../clone-and-push-team/origin.git")
+    return j.ok("cloned", path=clone.name)
+
+
+def branch(j: Judge):
+    clone, base, name = _work(j)
+    if name is None:
+        return j.fail("no-work-branch")
+    if conventions.branch_problem(name) is not None:
+        return j.fail("branch-name", branch=name, new=conventions.suggest_branch(name))
+    subjects = [c.subject for c in learner_commits(clone, f"{base}..{name}")]
+    bad = [s for s in subjects if conventions.message_problem(s) is not None]
+    if bad:
+        return j.fail("commit-message", subject=bad[0])
+    arch = configs.read_option(origin_mod.show_file(clone, name, CONFIG), "arch")
+    if arch != "gru":
+        return j.fail("arch-not-gru", branch=name, arch=arch or "?")
+    return j.ok("branch-ok", branch=name)
+
+
+def pushed(j: Judge):
+    clone, _, name = _work(j)
+    local = origin_mod.ref(clone, f"refs/heads/{name}") or ""
+    remote = origin_mod.ref(j.scene.origin, f"refs/heads/{name}")
+    if remote is None:
+        return j.fail("not-on-origin", branch=name)
+    if remote == local:
+        return j.ok("pushed", branch=name)
+    code = "push-outdated" if origin_mod.is_ancestor(clone, remote, local) else "push-diverged"
+    return j.fail(code, branch=name, remote=remote[:7], local=local[:7])
+
+
+def upstream(j: Judge):
+    clone, _, name = _work(j)
+    tracks = [git(clone, "config", f"branch.{name}.{k}", check=False) for k in ("remote", "merge")]
+    if tracks == ["origin", f"refs/heads/{name}"]:
+        return j.ok("upstream", branch=name)
+    return j.fail("no-upstream", branch=name)
+
+
+EXERCISE = define(
+    __file__,
+    setup=setup,
+    steps={"cloned": cloned, "branch": branch, "pushed": pushed, "upstream": upstream},
+)
