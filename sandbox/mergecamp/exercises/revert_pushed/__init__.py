@@ -1,0 +1,100 @@
+"""revert-pushed: a bad commit is on origin's main; undo it with `git revert`, no rewrite.
+
+A force-push that was later pushed over again leaves origin looking whole; the learner's
+reflog of ``origin/main`` still shows the rewrite. A revert made in Jun's clone carries
+Jun's name (``impostors``). Texts, steps and wrong answers are in ``exercise.toml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mergecamp import checks as C
+from mergecamp import configs
+from mergecamp import predicates as P
+from mergecamp.exercise_data import define
+from mergecamp.gitcmd import git
+from mergecamp.judge import Judge
+from mergecamp.scene import Scene
+from mergecamp.scripting import JUN, MINA, Clock, append_text, commit_all, set_option
+from mergecamp.team import origin as origin_mod
+from mergecamp.team.checking import impostors, remember_scripted, scripted_shas
+from mergecamp.team.world import CONFIG, JUN_T, publish, recall, remember, seed
+
+
+def setup(scene: Scene) -> None:
+    clock = Clock()
+    repo = seed(scene, clock)
+    root = Path(repo.working_tree_dir or "")
+    set_option(root / CONFIG, "activation", "relu")
+    bad = commit_all(repo, "feat(model): use relu in the head", JUN, clock)
+    append_text(
+        root / "NOTES.md", "- Baseline MSE on the adding problem: 0.167 is the number to beat.\n"
+    )
+    after = commit_all(repo, "docs: write down the baseline to beat", MINA, clock)
+    origin = publish(scene, repo, teammates=(JUN_T,))
+    remember(origin, bad=bad.hexsha, after=after.hexsha)
+    remember_scripted(origin)
+
+
+def _seen(j: Judge) -> tuple[Path, dict[str, str], str]:
+    """origin (usable: the runner fails the first step otherwise), its facts, its main."""
+    origin = j.scene.origin or Path()
+    return j.memo(
+        "seen", lambda: (origin, recall(origin), origin_mod.ref(origin, "refs/heads/main") or "")
+    )
+
+
+def history_kept(j: Judge):
+    origin, facts, main = _seen(j)
+    if not origin_mod.is_ancestor(origin, facts["after"], main):
+        return j.fail("history-rewritten", bad=facts["bad"][:7], after=facts["after"][:7])
+    log = j.scene.root / ".git" / "logs" / "refs" / "remotes" / "origin" / "main"
+    moves = log.read_text("utf-8", "replace").splitlines() if log.is_file() else []
+    for old, new, *_ in (line.split() for line in moves if line.strip()):  # old new who…
+        if old.strip("0") and not C.is_ancestor(j.repo, old, new):
+            return j.fail("history-force-pushed", old=old[:7], new=new[:7])
+    return j.ok("history-kept")
+
+
+def reverted(j: Judge):
+    origin, facts, main = _seen(j)
+    bad, grep = facts["bad"][:7], f"--grep=This reverts commit {facts['bad']}"
+    fake = impostors(origin, f"{facts['after']}..{main}", scripted_shas(origin))
+    if fake:
+        c = fake[0]
+        who = {"short": c.sha[:7], "subject": c.subject, "name": c.author_name}
+        return j.fail("teammate-clone", **who, mine=j.scene.root)
+    if git(origin, "diff", "--name-only", facts["after"], main, "--", "NOTES.md"):
+        return j.fail("reverted-too-much", bad=bad, after=facts["after"][:7])
+    activation = configs.read_option(origin_mod.show_file(origin, main, CONFIG), "activation")
+    if git(origin, "log", "--format=%H", grep, main) and activation == "tanh":
+        return j.ok("reverted", bad=bad)
+    if git(j.scene.root, "log", "--format=%H", grep, "refs/heads/main", check=False):
+        return j.fail("revert-not-pushed", bad=bad)
+    if activation == "tanh":
+        return j.fail("undone-by-hand", bad=bad)
+    return j.fail("not-reverted", activation=activation or "-", bad=bad)
+
+
+def in_sync(j: Judge):
+    origin, _, main = _seen(j)
+    missing = P.branch_missing(j, "main")
+    if missing is not None:
+        return missing
+    local = C.branch_tip(j.repo, "main").hexsha  # type: ignore[union-attr]
+    fields = {"local": local[:7], "main": main[:7]}
+    if local == main:
+        return j.ok("in-sync")
+    if C.is_ancestor(j.repo, main, local):
+        return j.fail("main-ahead", **fields)
+    if origin_mod.is_ancestor(origin, local, main):
+        return j.fail("main-behind", **fields)
+    return j.fail("main-diverged", **fields)
+
+
+EXERCISE = define(
+    __file__,
+    setup=setup,
+    steps={"history-kept": history_kept, "reverted": reverted, "in-sync": in_sync},
+)
