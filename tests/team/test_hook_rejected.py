@@ -1,4 +1,7 @@
-"""hook-rejected: real hooks refuse; the fix passes; --no-verify with a bad message fails."""
+"""hook-rejected: the real hooks refuse, with their own lessons; the fix passes.
+
+The wrong answers (no rename, a name without a type, `--no-verify`, hooks removed or
+silenced…) are listed in the exercise's ``exercise.toml`` (tests/harness)."""
 
 from __future__ import annotations
 
@@ -15,17 +18,3 @@ def test_hooks_refuse_and_solution_passes(workspace):
     assert refused.returncode != 0 and "type(scope)" in refused.stderr
     solve(scene)
     assert all(verdict(scene).values()), messages(scene)
-
-
-def test_no_verify_with_a_bad_message_fails_message(workspace):
-    scene = start(workspace, "hook-rejected")
-    bash('git branch -m exp/swish && git commit -q --no-verify -m "changed stuff"', scene.root)
-    result = verdict(scene)
-    assert result["committed"] and not result["message"]
-
-
-def test_committing_without_renaming_is_blocked(workspace):
-    scene = start(workspace, "hook-rejected")
-    bash('git commit -q -m "exp(model): swish" || true', scene.root)
-    result = verdict(scene)
-    assert not result["branch"] and "git branch -m" in messages(scene)["branch"]

@@ -34,19 +34,6 @@ def test_stash_dropped_instead_of_popped_loses_the_work(workspace):
     assert codes(check(scene))["invariant:kept-files"] == "kept-file-lost"
 
 
-def test_hook_rejected_with_the_hooks_removed(workspace):
-    scene = start(workspace, "hook-rejected")
-    bash(
-        "rm .git/hooks/commit-msg .git/hooks/pre-commit && "
-        "git branch -m exp/swish-activation && "
-        'git commit -q -m "exp(model): try the swish activation"',
-        scene.root,
-    )
-    report = check(scene)
-    assert not report.passed
-    assert codes(report)["invariant:hooks-intact"] == "hook-changed"
-
-
 def test_hook_rejected_no_verify_with_a_good_message(workspace):
     scene = start(workspace, "hook-rejected")
     bash(
