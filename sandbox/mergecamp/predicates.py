@@ -116,3 +116,31 @@ def both_sides(
         return j.fail("side-lost", b=branch, f=CONFIG, w="; ".join(wrong))
     values = ", ".join(f"`{k}: {v}`" for k, v in wanted.items())
     return j.ok("both-sides", b=branch, v=values)
+
+
+def synced(j: Judge, branch: str, folder: str = "") -> StepResult:
+    """The learner's ``branch`` (in the exercise folder, or in ``folder`` inside it: the
+    clone the learner made) is the commit origin's ``branch`` is. Else which way they
+    differ, so the fix is the one command that brings them together: ``not-on-origin``,
+    ``sync-ahead`` (a plain push), ``sync-behind`` (a pull) or ``sync-diverged`` (no
+    library fix: the story says which side wins). An exercise words them for its story
+    with messages of the same ids."""
+    from mergecamp.gitcmd import git
+    from mergecamp.team import origin as origin_mod
+
+    repo, origin = j.scene.root / folder, j.scene.origin
+    local = origin_mod.ref(repo, f"refs/heads/{branch}")
+    remote = origin_mod.ref(origin, f"refs/heads/{branch}")  # type: ignore[arg-type]
+    if local is None:
+        names = git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads").split()
+        return j.fail("branch-missing", b=branch, names=", ".join(names) or "-")
+    fields = {"b": branch, "local": local[:7], "remote": (remote or "-")[:7]}
+    if remote is None:
+        return j.fail("not-on-origin", **fields)
+    if local == remote:
+        return j.ok("synced", **fields)
+    if origin_mod.is_ancestor(repo, remote, local):
+        return j.fail("sync-ahead", **fields)
+    if origin_mod.is_ancestor(origin, local, remote):  # type: ignore[arg-type]
+        return j.fail("sync-behind", **fields)
+    return j.fail("sync-diverged", **fields)

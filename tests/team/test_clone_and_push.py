@@ -17,4 +17,4 @@ def test_fails_at_start_and_solution_passes(workspace):
     solve(scene)
     report = engine.run_check(scene)
     assert report.passed, messages(scene)
-    assert [s.code for s in report.steps] == ["cloned", "branch-ok", "pushed", "upstream"]
+    assert [s.code for s in report.steps] == ["cloned", "branch-ok", "synced", "upstream"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mergecamp import configs
+from mergecamp import predicates as P
 from mergecamp.exercise_data import define
 from mergecamp.gitcmd import git
 from mergecamp.judge import Judge
@@ -72,14 +73,7 @@ def branch(j: Judge):
 
 def pushed(j: Judge):
     clone, _, name = _work(j)
-    local = origin_mod.ref(clone, f"refs/heads/{name}") or ""
-    remote = origin_mod.ref(j.scene.origin, f"refs/heads/{name}")
-    if remote is None:
-        return j.fail("not-on-origin", branch=name)
-    if remote == local:
-        return j.ok("pushed", branch=name)
-    code = "push-outdated" if origin_mod.is_ancestor(clone, remote, local) else "push-diverged"
-    return j.fail(code, branch=name, remote=remote[:7], local=local[:7])
+    return P.synced(j, name, clone.name)
 
 
 def upstream(j: Judge):
