@@ -106,7 +106,13 @@ MUTATIONS: tuple[Mutation, ...] = (
         "invariant:protected-branches",
         "protected-branch-moved",
         lambda e: _has_repo(e) and not _changeable(e, "refs/heads/main"),
-        lambda e: "git update-ref refs/heads/main refs/heads/main~1",
+        # Back one commit; where main is a single commit, onto an unrelated one.
+        lambda e: (
+            "if git rev-parse -q --verify main~1 >/dev/null; "
+            "then git update-ref refs/heads/main main~1; "
+            "else git update-ref refs/heads/main "
+            "$(git commit-tree -m 'chore: redo' 'main^{tree}'); fi"
+        ),
     ),
     Mutation(
         "commit-conflict-markers",
