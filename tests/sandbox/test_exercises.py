@@ -12,13 +12,19 @@ from tests.sandbox.conftest import failing, sh
 
 FIRST_TRACK = tracks.TRACKS[0].exercise_ids
 
+# Each `fix` of these exercises is proven from the wrong answer (exercise.toml) that leads
+# to it: run there, it clears the step's message. (`mergecamp reset` fixes are the CLI's.)
+FIX_CASES = [
+    ("stage-and-commit", "commit-without-staging"),
+    ("stage-and-commit", "commit-all"),
+    ("stage-and-commit", "message-not-conventional"),
+    ("stage-and-commit", "fix-the-message-with-a-new-commit"),
+    ("stage-and-commit", "notes-in-a-second-commit"),
+]
+
+
 # exercise id → [(what the learner typed, the step that must fail, a phrase its message has)]
 WRONG: dict[str, list[tuple[str, str, str]]] = {
-    "stage-and-commit": [
-        ('git commit -am "feat(config): widen the LSTM"', "only-config", "README.md"),
-        ('git add configs/default.yaml && git commit -m "wider"', "message", "Conventional"),
-        ("git add -A && git stash", "commit", "no new commit"),
-    ],
     "time-travel": [
         ("git checkout main~2 && git tag lr-change && git switch main", "tag", "did not change"),
         ("git checkout main~3 && git tag lr-change", "back", "not on `main`"),
@@ -88,3 +94,17 @@ def test_wrong_answer_names_the_step(exercise_id, commands, step, phrase, starte
     fails = failing(report)
     assert step in fails, fails
     assert phrase in fails[step], fails[step]
+
+
+@pytest.mark.parametrize(("exercise_id", "what"), FIX_CASES)
+def test_a_fix_works_from_the_state_its_message_names(exercise_id, what, started) -> None:
+    wrong = next(w for w in tracks.load(exercise_id).wrong_answers if w.what == what)
+    scene = started(exercise_id)
+    scene.quick = True
+    sh(wrong.run, scene.root, check=False)
+    before = next(s for s in engine.run_check(scene).steps if s.id == wrong.step)
+    assert before.code == wrong.code and before.fix, before
+    sh(before.fix, scene.root)
+    after = next(s for s in engine.run_check(scene).steps if s.id == wrong.step)
+    # Cleared: the step passes, or (a fix that undoes a merge) it now asks for the next move.
+    assert after.passed or after.code != before.code, after
