@@ -362,29 +362,27 @@ def test_a_hostile_key_cannot_break_the_message() -> None:
     assert "\x1b" not in message.en and len(CODE.findall(message.en)) == 2
 
 
-def test_a_resolution_keeping_both_lines_fails_naming_the_duplicate(tmp_path: Path) -> None:
+def test_a_resolution_keeping_both_lines_fails_naming_the_duplicate(started) -> None:
     """merge-conflict / sync-experiment / finish-experiment judge the resolution with
-    ``both_sides``: a config with both `activation` lines fails there, saying why."""
-    from mergecamp.exercises.sync_experiment import both_sides
-    from mergecamp.scripting import YOU, Clock, commit_all, init_repo
+    ``predicates.both_sides``: a config with both `activation` lines fails there, saying why."""
+    from mergecamp import predicates, tracks
+    from mergecamp.judge import Judge
 
-    repo = init_repo(tmp_path / "repo")
-    config = tmp_path / "repo" / "configs" / "default.yaml"
-    config.parent.mkdir()
-    config.write_text(DEFAULT, encoding="utf-8")
-    configs.set_option(config, "dropout", "0.1")
-    start = commit_all(repo, "feat: start", YOU, Clock())
-    resolution = ("    activation: swish\n", "    activation: relu\n")
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "    activation: tanh     # relu | tanh | gelu | swish\n", "".join(resolution)
-        ),
-        encoding="utf-8",
+    from tests.sandbox.conftest import sh
+
+    scene = started("merge-conflict")
+    sh(
+        "git merge -q main; git checkout --theirs configs/default.yaml && "
+        "perl -pi -e 'print \"    activation: swish\\n\" if /^\\s*activation: relu/' "
+        "configs/default.yaml && git add configs/default.yaml && git commit -q --no-edit",
+        scene.root,
     )
-    commit_all(repo, "fix: keep both", YOU, Clock())
-    result = both_sides(
-        repo, "main", start.hexsha, {"activation": "swish"}, {"dropout": "0.1"}, "resolution"
+    judge = Judge(scene, tracks.load("merge-conflict"), step="resolution")
+    since = judge.start("refs/heads/exp/swish")
+    result = predicates.both_sides(
+        judge, "exp/swish", since, {"activation": "swish"}, {"dropout": "0.1"}
     )
     assert not result.passed
+    assert result.code == "config-unparsed"
     assert "`activation` appears twice" in result.message.en
     assert "`activation` 키가" in result.message.ko
