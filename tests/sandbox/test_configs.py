@@ -370,14 +370,14 @@ def test_a_resolution_keeping_both_lines_fails_naming_the_duplicate(started) -> 
 
     from tests.sandbox.conftest import sh
 
-    scene = started("merge-conflict")
+    exercise = tracks.load("merge-conflict")
+    scene = started(exercise.id)
+    # The learner's resolution: both sides' `activation` lines kept (a listed wrong answer).
     sh(
-        "git merge -q main; git checkout --theirs configs/default.yaml && "
-        "perl -pi -e 'print \"    activation: swish\\n\" if /^\\s*activation: relu/' "
-        "configs/default.yaml && git add configs/default.yaml && git commit -q --no-edit",
+        next(w.run for w in exercise.wrong_answers if w.what == "keep-both-activation-lines"),
         scene.root,
     )
-    judge = Judge(scene, tracks.load("merge-conflict"), step="resolution")
+    judge = Judge(scene, exercise, step="resolution")
     since = judge.start("refs/heads/exp/swish")
     result = predicates.both_sides(
         judge, "exp/swish", since, {"activation": "swish"}, {"dropout": "0.1"}
