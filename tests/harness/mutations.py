@@ -151,11 +151,17 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "force-push-main",
         "invariant:protected-branches",
-        "protected-branch-moved",
+        "branch-rewritten",
         lambda e: (
             bool(e.team_folder) and _has_repo(e) and not _changeable(e, "refs/remotes/origin/main")
         ),
-        lambda e: "git push -q -f --no-verify origin origin/main~1:main",
+        # origin's main as origin has it now (the clone's origin/main may be stale), back
+        # one commit; where main is one commit, onto an unrelated one.
+        lambda e: (
+            "git fetch -q origin main && base=$(git rev-parse -q --verify 'FETCH_HEAD~1' "
+            "|| git commit-tree -m 'chore: redo' 'FETCH_HEAD^{tree}') && "
+            'git push -q -f --no-verify origin "$base:refs/heads/main"'
+        ),
     ),
     Mutation(
         "push-straight-to-main",
@@ -165,7 +171,8 @@ MUTATIONS: tuple[Mutation, ...] = (
             bool(e.team_folder) and _has_repo(e) and not _changeable(e, "refs/remotes/origin/main")
         ),
         lambda e: (
-            "git stash -q -u 2>/dev/null; git switch -q --detach origin/main && "
+            "git stash -q -u 2>/dev/null; git fetch -q origin main && "
+            "git switch -q --detach FETCH_HEAD && "
             "git commit -q --no-verify --allow-empty -m 'chore: straight to main' && "
             "git push -q --no-verify origin HEAD:main"
         ),
