@@ -229,7 +229,13 @@ def dropped_side(repo: git.Repo, merge: git.Commit) -> bool:
         return False
     base_sha = base[0].hexsha
     if merge.tree.binsha == first.tree.binsha:
-        return base[0].tree.binsha != other.tree.binsha
+        # Nothing lost when a plain merge gives that same tree (the other side's changes
+        # were already there, copied before); a conflict or another tree means it dropped.
+        try:
+            clean = repo.git.merge_tree("--write-tree", first.hexsha, other.hexsha)
+        except Exception:  # conflicts: git exits 1
+            return True
+        return clean.split("\n")[0].strip() != first.tree.hexsha
     both = paths_changed_between(repo, base_sha, first.hexsha) & paths_changed_between(
         repo, base_sha, other.hexsha
     )
