@@ -1,0 +1,103 @@
+"""pull-request: take an experiment from a branch to a merged PR, fixing what review flags.
+
+A live teammate: as soon as the learner's branch lands on origin, Mina pushes a change
+to main (``TEAM_EVENTS``), so the review finds the branch behind main, as it so often
+is in a real team. A push straight to main is the protected-branches invariant's to name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mergecamp import configs
+from mergecamp import predicates as P
+from mergecamp.exercise_data import define
+from mergecamp.gitcmd import git
+from mergecamp.judge import Judge
+from mergecamp.scene import Scene
+from mergecamp.scripting import Clock, set_option
+from mergecamp.team import origin as origin_mod
+from mergecamp.team import pull_requests
+from mergecamp.team.checking import remember_scripted
+from mergecamp.team.teammates import TeamEvent, install_push_hook, tick
+from mergecamp.team.world import CONFIG, MINA_T, publish, recall, remember, seed
+
+ID = "pull-request"
+# Mina's push happens on a clock of its own, so its hash is the same whenever it fires.
+_MINA_CLOCK_START = 1709856000
+
+
+def _learner_branch_pushed(team_dir: Path) -> bool:
+    origin = team_dir / "origin.git"
+    heads = git(origin, "for-each-ref", "--format=%(refname:short)", "refs/heads").split()
+    return any(h != "main" and not origin_mod.is_ancestor(origin, h, "main") for h in heads)
+
+
+def _mina_pushes(team_dir: Path) -> None:
+    sha = MINA_T.commit_and_push(
+        team_dir,
+        "main",
+        lambda path: set_option(path / CONFIG, "max_epochs", "15"),
+        "chore(config): train for 15 epochs by default",
+        Clock(start=_MINA_CLOCK_START),
+    )
+    # Only Mina's commit is the team's: the learner's branch, on origin by now, is not.
+    scripted = set(recall(team_dir / "origin.git").get("scripted", "").split()) | {sha}
+    remember(team_dir / "origin.git", mina=sha, scripted=" ".join(sorted(scripted)))
+
+
+TEAM_EVENTS = (TeamEvent("mina-pushes-main", _learner_branch_pushed, _mina_pushes),)
+
+
+def setup(scene: Scene) -> None:
+    clock = Clock()
+    repo = seed(scene, clock)
+    origin = publish(scene, repo, teammates=(MINA_T,))
+    pull_requests.set_policy(origin, "merge")
+    remember(origin, main=git(origin, "rev-parse", "refs/heads/main"))
+    remember_scripted(origin)
+    install_push_hook(scene.root, ID)
+
+
+def pr_opened(j: Judge):
+    tick(j.scene.team_dir, TEAM_EVENTS)  # in case the push hook did not run (`--no-verify`…)
+    prs = j.memo("prs", lambda: pull_requests.load_all(j.scene.origin))
+    if not prs:
+        return j.fail("no-pr")
+    return j.ok("pr-opened", n=prs[-1].number, branch=prs[-1].branch)
+
+
+def merged(j: Judge):
+    origin, prs = j.scene.origin, j.memo("prs", list)
+    done = [p for p in prs if p.state == "merged"]
+    if not done:
+        pr = prs[-1]
+        code = "pr-approved" if pr.approved else "review-open"
+        return j.fail(code, n=pr.number, k=len(pr.findings), branch=pr.branch)
+    pr, main = done[-1], origin_mod.ref(origin, "refs/heads/main") or ""
+    arch = configs.read_option(origin_mod.show_file(origin, main, CONFIG), "arch")
+    parents = git(origin, "log", "-1", "--format=%P", pr.merged_commit or "", check=False).split()
+    on_main = origin_mod.is_ancestor(origin, pr.merged_commit or "", main)
+    if arch != "gru" or not on_main or len(parents) != 2:
+        return j.fail("merged-wrong", n=pr.number, arch=arch or "-")
+    return j.ok("merged", n=pr.number)
+
+
+def team_kept(j: Judge):
+    origin, mina = j.scene.origin, recall(j.scene.origin).get("mina")
+    if mina and not origin_mod.is_ancestor(origin, mina, "refs/heads/main"):
+        return j.fail("mina-lost", sha=mina[:7])
+    return j.ok("team-kept")
+
+
+EXERCISE = define(
+    __file__,
+    setup=setup,
+    steps={
+        "pr-opened": pr_opened,
+        "merged": merged,
+        "team-kept": team_kept,
+        "local-main": lambda j: P.synced(j, "main"),
+    },
+    team_events=TEAM_EVENTS,
+)
