@@ -7,8 +7,8 @@ would: does this branch contain that commit, which files did these commits chang
 what value does this config line hold on that branch, did this merge throw away one
 side (``git merge -s ours``), are conflict markers left, do the model's tests pass.
 
-``ok(step, text)`` / ``fail(step, text)`` build ``StepResult``s; ``blocked(step)``
-is the verdict for a step that cannot be judged until an earlier one passes.
+Exercises turn the answers into verdicts with their own messages (``mergecamp.judge``,
+``mergecamp.predicates``).
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING
 from mergecamp_hooks.conventions import DEFAULT_TYPES
 
 from mergecamp.configs import read_option
-from mergecamp.exercise import StepResult
-from mergecamp.i18n import Text
 
 if TYPE_CHECKING:
     import git
@@ -33,24 +31,6 @@ if TYPE_CHECKING:
 COMMIT_TYPES: tuple[str, ...] = DEFAULT_TYPES
 _CONVENTIONAL = re.compile(r"^(?P<type>[a-z]+)(\([^()\s][^()]*\))?!?: \S.*$")
 _MARKER = re.compile(r"^(<{7}( .*)?|={7}|>{7}( .*)?|\|{7}( .*)?)$", re.MULTILINE)
-
-
-def ok(step: str, text: Text, **fields: object) -> StepResult:
-    return StepResult(step, True, text.format(**fields) if fields else text)
-
-
-def fail(step: str, text: Text, **fields: object) -> StepResult:
-    return StepResult(step, False, text.format(**fields) if fields else text)
-
-
-BLOCKED = Text(
-    en="not judged yet: finish the step above first",
-    ko="아직 판단하지 않았어요: 위 단계를 먼저 끝내세요",
-)
-
-
-def blocked(step: str) -> StepResult:
-    return StepResult(step, False, BLOCKED)
 
 
 # --- refs and commits -------------------------------------------------------------

@@ -421,6 +421,17 @@ class _Seen:
         return {ref: sha for sha, _, ref in (line.partition(" ") for line in out.splitlines())}
 
     @cached_property
+    def origin_at_setup(self) -> set[str]:
+        """Every commit origin held right after setup (read only when a branch moved)."""
+        from mergecamp.gitcmd import git
+
+        origin = self.scene.origin
+        if origin is None or not self.origin_start:
+            return set()
+        tips = sorted(set(self.origin_start.values()))
+        return set(git(origin, "rev-list", *tips, check=False).split())
+
+    @cached_property
     def team_made(self) -> set[str]:
         """Commits the team put on origin: merged PRs and the teammates' scripted pushes."""
         origin = self.scene.origin
@@ -757,7 +768,9 @@ def _origin_branch(
     if _matches(change, alias):
         return []
     line = seen.first_parent_line(was, now, origin=True)
-    stray = [sha for sha in line if sha not in seen.team_made]
+    # The team's commits count only where the team put them: one that was already on
+    # another branch at setup (Jun's work on exp/tuning) arriving here was moved by hand.
+    stray = [sha for sha in line if sha not in seen.team_made or sha in seen.origin_at_setup]
     if not stray:
         return []
     subject = git(origin, "log", "-1", "--format=%s", stray[-1], check=False)

@@ -96,3 +96,12 @@ def test_a_commit_written_in_the_editor_went_through_the_hooks(workspace):
     )
     report = check(scene)
     assert report.passed, codes(report)
+
+
+def test_a_teammates_branch_pushed_over_main_is_caught(workspace) -> None:
+    """Jun's commits were the team's on exp/tuning; moved onto main by hand they are not."""
+    scene = start(workspace, "diverged-history")
+    bash("git fetch -q origin && git push -q --no-verify origin origin/exp/tuning:main", scene.root)
+    report = engine.run_check(scene)
+    found = {s.id: s.code for s in report.steps if not s.passed}
+    assert found.get("invariant:protected-branches") == "protected-branch-moved", found

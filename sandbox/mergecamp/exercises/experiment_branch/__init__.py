@@ -12,19 +12,16 @@ from mergecamp import checks as C
 from mergecamp import configs
 from mergecamp import predicates as P
 from mergecamp.exercise_data import define
-from mergecamp.exercises._common import CONFIG, change, project_repo, short
+from mergecamp.exercises._common import CONFIG, change, longer_sequences, short
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
-from mergecamp.scripting import JUN, SORA
+from mergecamp.scripting import SORA
 
 BRANCH = "exp/gru"
 
 
 def setup(scene: Scene) -> None:
-    repo, clock = project_repo(scene)
-    change(
-        repo, scene, clock, JUN, "feat(data): longer sequences for the adding problem", seq_len=100
-    )
+    repo, clock = longer_sequences(scene)
     change(repo, scene, clock, SORA, "feat(train): train for 20 epochs", max_epochs=20)
 
 

@@ -12,22 +12,17 @@ from __future__ import annotations
 from mergecamp import checks as C
 from mergecamp import predicates as P
 from mergecamp.exercise_data import define
-from mergecamp.exercises._common import change, project_repo, short
+from mergecamp.exercises._common import GRU_BRANCH, change, gru_experiment, short
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
-from mergecamp.scripting import JUN, YOU, checkout
+from mergecamp.scripting import YOU
 
-BRANCH = "exp/gru"
+BRANCH = GRU_BRANCH
 EXPERIMENT = {"arch": "gru", "hidden_size": "96"}
 
 
 def setup(scene: Scene) -> None:
-    repo, clock = project_repo(scene)
-    change(
-        repo, scene, clock, JUN, "feat(data): longer sequences for the adding problem", seq_len=100
-    )
-    checkout(repo, BRANCH, create_from="main")
-    change(repo, scene, clock, YOU, "feat(model): try a GRU instead of the LSTM", arch="gru")
+    repo, clock = gru_experiment(scene)
     change(
         repo, scene, clock, YOU, "feat(model): 96 GRU units match the LSTM's score", hidden_size=96
     )

@@ -18,29 +18,16 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import SORA, YOU, checkout
 
 BRANCH = "exp/swish"
+TRY_SWISH = "feat(model): try swish in the recurrent readout"
+RELU_AND_DROPOUT = "fix(model): relu and some dropout against overfitting"
 
 
 def setup(scene: Scene) -> None:
     repo, clock = project_repo(scene)
     checkout(repo, BRANCH, create_from="main")
-    change(
-        repo,
-        scene,
-        clock,
-        YOU,
-        "feat(model): try swish in the recurrent readout",
-        activation="swish",
-    )
+    change(repo, scene, clock, YOU, TRY_SWISH, activation="swish")
     checkout(repo, "main")
-    change(
-        repo,
-        scene,
-        clock,
-        SORA,
-        "fix(model): relu and some dropout against overfitting",
-        dropout=0.1,
-        activation="relu",
-    )
+    change(repo, scene, clock, SORA, RELU_AND_DROPOUT, dropout=0.1, activation="relu")
     checkout(repo, BRANCH)
 
 

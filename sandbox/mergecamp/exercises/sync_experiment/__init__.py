@@ -12,33 +12,22 @@ from __future__ import annotations
 from mergecamp import checks as C
 from mergecamp import predicates as P
 from mergecamp.exercise_data import define
-from mergecamp.exercises._common import CONFIG, change, project_repo, short
+from mergecamp.exercises._common import CONFIG, GRU_BRANCH, change, gru_experiment, short
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
-from mergecamp.scripting import JUN, SORA, YOU, checkout
+from mergecamp.scripting import SORA, YOU, checkout
 
-BRANCH = "exp/gru"
+BRANCH = GRU_BRANCH
 OURS = {"arch": "gru", "num_layers": "2"}
 THEIRS = {"max_epochs": "30"}
+THIRTY_EPOCHS = "feat(train): train for 30 epochs on the longer data"
 
 
 def setup(scene: Scene) -> None:
-    repo, clock = project_repo(scene)
-    change(
-        repo, scene, clock, JUN, "feat(data): longer sequences for the adding problem", seq_len=100
-    )
-    checkout(repo, BRANCH, create_from="main")
-    change(repo, scene, clock, YOU, "feat(model): try a GRU instead of the LSTM", arch="gru")
+    repo, clock = gru_experiment(scene)
     change(repo, scene, clock, YOU, "feat(model): stack two GRU layers", num_layers=2)
     checkout(repo, "main")
-    change(
-        repo,
-        scene,
-        clock,
-        SORA,
-        "feat(train): train for 30 epochs on the longer data",
-        max_epochs=30,
-    )
+    change(repo, scene, clock, SORA, THIRTY_EPOCHS, max_epochs=30)
     checkout(repo, BRANCH)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mergecamp import checks as C
 from mergecamp import predicates as P
 from mergecamp.exercise_data import define
-from mergecamp.exercises._common import CONFIG, change, project_repo, short
+from mergecamp.exercises._common import CONFIG, change, longer_sequences, short
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, MINA, SORA, append_text, commit_all
@@ -19,10 +19,7 @@ TAG = "lr-change"
 
 
 def setup(scene: Scene) -> None:
-    repo, clock = project_repo(scene)
-    change(
-        repo, scene, clock, JUN, "feat(data): longer sequences for the adding problem", seq_len=100
-    )
+    repo, clock = longer_sequences(scene)
     change(repo, scene, clock, SORA, "feat(train): train for 20 epochs", max_epochs=20)
     change(repo, scene, clock, MINA, "chore(config): tidy the model section", lr=0.03)
     append_text(
