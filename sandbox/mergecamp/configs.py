@@ -19,15 +19,14 @@ import functools
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.scalarstring import PlainScalarString
-from ruamel.yaml.util import load_yaml_guess_indent
+from typing import TYPE_CHECKING
 
 from mergecamp.i18n import Text
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import Node
 
 __all__ = [
     "ConfigError",
@@ -158,7 +157,11 @@ class ConfigError(ValueError):
 
 
 def _yaml() -> YAML:
-    """A round-trip loader/dumper (refuses duplicate keys; keeps comments and styles)."""
+    """A round-trip loader/dumper (refuses duplicate keys; keeps comments and styles).
+    ruamel is imported here, not at the top: the hooks' quick check imports this module
+    after every git command and parses nothing unless a config changed."""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long value on the way back out
@@ -189,6 +192,9 @@ def _parse_all(text: str) -> list[tuple[object, int]]:
     marker = _first_marker(text)
     if marker is not None:
         raise _marker_error(*marker)
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import YAMLError
+
     yaml = _yaml()
     try:
         roots = list(yaml.compose_all(text))
@@ -223,6 +229,8 @@ def _mark_line(err: Exception) -> int:
 
 
 def _syntax_error(err: YAMLError) -> ConfigError:
+    from ruamel.yaml.error import MarkedYAMLError
+
     problem = (getattr(err, "problem", None) or "") if isinstance(err, MarkedYAMLError) else ""
     problem = problem.replace("<stream end>", "end of stream")
     reason = next(text for needle, text in REASONS if needle in problem)
@@ -239,6 +247,8 @@ def _syntax_text(line: int | str, reason: Text) -> Text:
 
 def _check_duplicates(node: Node, path: tuple[str, ...]) -> None:
     """Refuse a mapping that names the same key twice, at any depth, naming every line."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     if isinstance(node, SequenceNode):
         for item in node.value:
             _check_duplicates(item, path)
@@ -370,6 +380,9 @@ def set_option(path: Path, key: str, value: str) -> None:
     if found is None:
         raise LookupError(f"{path.name} has no line for {key!r}")
     yaml = _yaml()
+    from ruamel.yaml.scalarstring import PlainScalarString
+    from ruamel.yaml.util import load_yaml_guess_indent
+
     _, indent, block_seq_indent = load_yaml_guess_indent(text)
     mapping_indent = indent or 2
     yaml.indent(mapping=mapping_indent, sequence=mapping_indent, offset=block_seq_indent or 0)

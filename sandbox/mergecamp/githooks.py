@@ -1,7 +1,7 @@
 """Git hooks for exercise repositories: after each git command, a one-line progress report.
 
 The hooks (post-commit, post-checkout, post-merge, post-rewrite) run
-``<this python> -m mergecamp check --from-hook``, which prints a compact line such as
+``<this python> -m mergecamp.hook_line``, which prints a compact line such as
 ``mergecamp: 2/4 ✔ …`` on stderr. They can never block or fail a git command: those
 four hooks run after the fact, and the script ignores the exit status, closes stdin
 (post-rewrite passes data there) and exits 0. Setting ``MERGECAMP_NO_HOOK=1`` silences
@@ -29,7 +29,7 @@ def hook_script(python: str | None = None) -> str:
         f"{MARK}: prints the exercise checklist after git commands; never blocks git.\n"
         '[ -n "$MERGECAMP_NO_HOOK" ] && exit 0\n'
         "unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_PREFIX\n"
-        f'"{exe}" -m mergecamp check --from-hook </dev/null >&2 2>&1 || true\n'
+        f'"{exe}" -m mergecamp.hook_line </dev/null >&2 2>&1 || true\n'
         "exit 0\n"
     )
 

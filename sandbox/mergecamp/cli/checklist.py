@@ -40,9 +40,9 @@ HELP_LATER = Text(
 
 
 def mark(step: StepResult) -> str:
-    if step.passed:
-        return "✔"
-    return "✘" if step.judged else "·"
+    from mergecamp.hook_line import mark
+
+    return mark(step.passed, step.judged)
 
 
 def label_of(ctx: Context, exercise: Exercise, step_id: str) -> str:

@@ -167,33 +167,15 @@ def check_cmd(
 
 
 def _hook_line(ctx: Context) -> None:
-    """The compact line the git hooks print; silent on any problem, always exit 0."""
+    """The compact line older exercise repos' hooks ask for (``mergecamp.hook_line``)."""
+    from mergecamp import hook_line
+
     try:
-        from mergecamp import engine
-
-        scene = engine.locate(ctx.workspace, _cwd(ctx), None)
-        _follow_workspace(scene.workspace)
-        state = engine.repo_state(scene)
-        if state is not None and state.operation in ("rebase", "am", "bisect"):
-            return  # mid-operation: a line after every internal step is noise
-        scene.quick = True
-        report = engine.run_check(scene)
-        from mergecamp import escape
-        from mergecamp.cli.checklist import mark
-
-        marks = "".join(mark(s) for s in report.steps)
-        done = sum(s.passed for s in report.steps)
-        line = f"mergecamp {scene.exercise_id}: {marks} {done}/{len(report.steps)}"
-        failure = next((s for s in report.steps if not s.passed and s.judged), None)
-        if report.passed:
-            line += " · " + ctx.say(T.HOOK_DONE)
-        elif failure is not None:
-            line += " · " + escape.terminal(ctx.say(failure.message))
-        click.echo(line, err=True)
-        if report.passed:
-            _record(scene.exercise_id, "check", passed=True)
+        text = hook_line.line(ctx.lang, ctx.workspace, _cwd(ctx))
     except BaseException:
         return
+    if text is not None:
+        click.echo(text, err=True)
 
 
 #: Hints already shown, as ``.git/mergecamp.json`` may say after a hand edit.

@@ -24,10 +24,6 @@ ALL_DONE = Text(
     en="All steps pass. Well done! `mergecamp next` shows the next exercise.",
     ko="모든 단계를 통과했어요. 잘했어요! 다음 연습은 `mergecamp next`로 확인하세요.",
 )
-HOOK_DONE = Text(
-    en="all steps pass: run `mergecamp check` to confirm",
-    ko="모든 단계 통과: `mergecamp check`로 확인하세요",
-)
 HINT_HEAD = Text(en="Hint {n}/{total}:", ko="힌트 {n}/{total}:")
 LAST_HINT = Text(
     en="That was the last hint. `mergecamp solution` shows the full answer.",
