@@ -25,8 +25,8 @@ from mergecamp.i18n import Text
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import Node
+    from yaml.error import YAMLError
+    from yaml.nodes import Node
 
 __all__ = [
     "ConfigError",
@@ -169,8 +169,8 @@ def _yaml() -> YAML:
 
 
 def load(text: str) -> dict:
-    """The config as a (round-trip) mapping; ``ConfigError`` when YAML would read it
-    differently from what it shows, or cannot read it at all.
+    """The config as a plain mapping; ``ConfigError`` when YAML would read it differently
+    from what it shows, or cannot read it at all.
 
     An empty text (or one of only comments) is an empty mapping. A config is one mapping:
     a bare scalar, a list or several documents are a syntax error too.
@@ -189,26 +189,37 @@ def load(text: str) -> dict:
 def _parse_all(text: str) -> list[tuple[object, int]]:
     """Every document in ``text`` with the line it starts on, once none of them has a
     conflict marker, a duplicate key or a syntax error."""
+    return [(_construct(root), root.start_mark.line + 1) for root in _nodes(text)]
+
+
+@functools.lru_cache(maxsize=32)
+def _nodes(text: str) -> tuple[Node, ...]:
+    """The documents' node trees, checked. Reading uses PyYAML's C parser (libyaml):
+    these run in the check after every git command, where ruamel's pure-Python parser
+    costs tens of milliseconds; ruamel is kept for round-trip edits (``set_option``)."""
+    import yaml
+
     marker = _first_marker(text)
     if marker is not None:
         raise _marker_error(*marker)
-    from ruamel.yaml.constructor import DuplicateKeyError
-    from ruamel.yaml.error import YAMLError
-
-    yaml = _yaml()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        roots = list(yaml.compose_all(text))
-        for root in roots:
-            _check_duplicates(root, ())
-        trees = list(yaml.load_all(text))
-    except DuplicateKeyError as err:  # a duplicate the node walk could not name
-        line = _mark_line(err)
-        raise ConfigError(
-            "duplicate-key", _duplicate_text(None, (), (line,)), (line,) if line else ()
-        ) from None
-    except YAMLError as err:
+        roots = tuple(yaml.compose_all(text, Loader=loader))
+    except yaml.YAMLError as err:
         raise _syntax_error(err) from None
-    return [(tree, root.start_mark.line + 1) for tree, root in zip(trees, roots, strict=False)]
+    for root in roots:
+        _check_duplicates(root, ())
+    return roots
+
+
+def _construct(root: Node) -> object:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)("")
+    try:
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
 
 
 def _first_marker(text: str) -> tuple[int, str] | None:
@@ -229,7 +240,7 @@ def _mark_line(err: Exception) -> int:
 
 
 def _syntax_error(err: YAMLError) -> ConfigError:
-    from ruamel.yaml.error import MarkedYAMLError
+    from yaml.error import MarkedYAMLError
 
     problem = (getattr(err, "problem", None) or "") if isinstance(err, MarkedYAMLError) else ""
     problem = problem.replace("<stream end>", "end of stream")
@@ -247,7 +258,7 @@ def _syntax_text(line: int | str, reason: Text) -> Text:
 
 def _check_duplicates(node: Node, path: tuple[str, ...]) -> None:
     """Refuse a mapping that names the same key twice, at any depth, naming every line."""
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     if isinstance(node, SequenceNode):
         for item in node.value:
@@ -333,36 +344,45 @@ def read_option(text: str | None, key: str) -> str | None:
     such a config has no trustworthy value."""
     if text is None:
         return None
-    tree = _parsed(text)
-    if tree is None:
-        return None
-    found = _locate(tree, key)
-    if found is None:
-        return None
-    return _scalar_text(found[0][found[1]])
-
-
-@functools.lru_cache(maxsize=32)
-def _parsed(text: str) -> dict | None:
-    """``load(text)``, or None when it does not parse; cached, since a check reads several
-    options from the same file (callers only read the tree, never change it)."""
     try:
-        return load(text)
+        roots = _nodes(text)
     except ConfigError:
         return None
+    for root in roots:
+        node = _find_node(root, key)
+        if node is not None:
+            return _scalar_text(node)
+    return None
 
 
-def _scalar_text(value: object) -> str | None:
-    if isinstance(value, Mapping) or (isinstance(value, Sequence) and not isinstance(value, str)):
+def _find_node(node: Node, key: str) -> Node | None:
+    """The value node of the first ``key`` in document order, depth-first."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return value
+            found = _find_node(value, key)
+            if found is not None:
+                return found
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            found = _find_node(item, key)
+            if found is not None:
+                return found
+    return None
+
+
+def _scalar_text(node: Node) -> str | None:
+    from yaml.nodes import ScalarNode
+
+    if not isinstance(node, ScalarNode):
         return None
-    if value is None:
+    if node.tag.endswith(":null"):
         return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return str(value)
-    # ints and floats: the round-trip representer writes them back as the file had them
-    node = _yaml().representer.represent_data(value)
+    if node.tag.endswith(":bool"):
+        return "true" if node.value.lower() in ("true", "yes", "on", "y") else "false"
     return str(node.value)
 
 
@@ -375,11 +395,12 @@ def set_option(path: Path, key: str, value: str) -> None:
     order and indentation kept. ``LookupError`` when the config has no such key,
     ``ConfigError`` when it does not parse."""
     text = path.read_text(encoding="utf-8")
-    tree = load(text)
+    load(text)  # refuses what does not parse, duplicate keys included
+    yaml = _yaml()
+    tree = yaml.load(text)
     found = _locate(tree, key)
     if found is None:
         raise LookupError(f"{path.name} has no line for {key!r}")
-    yaml = _yaml()
     from ruamel.yaml.scalarstring import PlainScalarString
     from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -409,7 +430,7 @@ def config_problems(files: Mapping[str, str | None]) -> list[ConfigError]:
         if text is None or not name.lower().endswith(YAML_SUFFIXES):
             continue
         try:
-            _parse_all(text)
+            _nodes(text)
         except ConfigError as err:
             err.path = name
             problems.append(err)

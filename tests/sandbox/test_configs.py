@@ -328,7 +328,7 @@ def _errors() -> list[ConfigError]:
         "m:\n  k: 1\n  k: 2\n",
         STASH_POP,
         "x:\n  a: 1\n   b: 2\n",
-        "a:\tb\n",
+        "a:\n\tb: 1\n",
         "a: [1\n",
         "a: *nowhere\n",
         "- 1\n",
