@@ -5,8 +5,9 @@ branches stay where the team put them unless a PR or a teammate moved them."""
 from __future__ import annotations
 
 from mergecamp import engine
-from mergecamp.scene import Scene
 
+from tests.sandbox.test_invariants import codes
+from tests.sandbox.test_invariants import quick_check as check
 from tests.team.conftest import bash, solve, start
 
 FIX_MAX_EPOCHS = (
@@ -14,16 +15,6 @@ FIX_MAX_EPOCHS = (
     "sed -i 's/^\\(  max_epochs:\\) 1$/\\1 10/' configs/default.yaml && "
     "git commit -qam 'fix(config): train for 10 epochs again'"
 )
-
-
-def check(scene: Scene) -> engine.CheckReport:
-    scene.quick = True
-    return engine.run_check(scene)
-
-
-def codes(report: engine.CheckReport) -> dict[str, str]:
-    """Failing step id → its code."""
-    return {s.id: s.code for s in report.steps if not s.passed}
 
 
 def test_stash_dropped_instead_of_popped_loses_the_work(workspace):
