@@ -150,14 +150,6 @@ def subject(commit: git.Commit) -> str:
 # --- working tree and index -----------------------------------------------------
 
 
-def worktree_differs(repo: git.Repo, path: str) -> bool:
-    """Does the file in the work tree differ from HEAD (staged or not)?"""
-    try:
-        return bool(repo.git.status("--porcelain", "--", path).strip())
-    except Exception:
-        return False
-
-
 def staged_paths(repo: git.Repo) -> set[str]:
     """Paths whose index entry differs from HEAD."""
     try:

@@ -45,13 +45,6 @@ def terminal_lines(text: object) -> str:
     return "\n".join(plain(line) for line in str(text).split("\n"))
 
 
-def rich_markup(text: object) -> str:
-    """For a place where rich reads markup: the text shows literally, ``[`` included."""
-    from rich.markup import escape
-
-    return escape(plain(text))
-
-
 def markdown(text: object) -> str:
     """For Markdown text and table cells: no emphasis, link, code, tag or cell break."""
     return _MARKDOWN.sub(r"\\\1", plain(text))

@@ -27,11 +27,10 @@ def line(lang: Lang, workspace: Path, cwd: Path) -> str | None:
     """The progress line for the exercise around ``cwd``, or None when there is none to
     print (not an exercise, or in the middle of a rebase, am or bisect)."""
     from mergecamp import engine, escape
-    from mergecamp.paths import default_workspace, explicit_workspace, use_workspace
+    from mergecamp.paths import follow_workspace
 
     scene = engine.locate(workspace, cwd, None)
-    if scene.workspace != explicit_workspace():  # progress follows the exercise's workspace
-        use_workspace(None if scene.workspace == default_workspace().resolve() else scene.workspace)
+    follow_workspace(scene.workspace)
     state = engine.repo_state(scene)
     if state is not None and state.operation in ("rebase", "am", "bisect"):
         return None  # mid-operation: a line after every internal step is noise

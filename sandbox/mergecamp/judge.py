@@ -100,15 +100,8 @@ def run_steps(
 
 def _waiting(judge: Judge, step_id: str) -> StepResult:
     """Not judged yet: the step waits for ``step_id``, named by its label in each language."""
-    from mergecamp.i18n import Text
-
-    template = judge.exercise.messages["not-judged"].text
-    label = next((s.label for s in judge.exercise.steps if s.id == step_id), None)
-    text = Text(
-        en=template.en.format(step=label.en if label else step_id),
-        ko=template.ko.format(step=label.ko if label else step_id),
-    )
-    return StepResult(judge.step, False, text, code="not-judged", judged=False)
+    label = next((s.label for s in judge.exercise.steps if s.id == step_id), step_id)
+    return judge.not_judged("not-judged", step=label)
 
 
 def _origin_problem(scene: Scene):

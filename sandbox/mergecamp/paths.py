@@ -61,6 +61,14 @@ def explicit_workspace() -> Path | None:
 _outside_click: Path | None = None
 
 
+def follow_workspace(workspace: Path) -> None:
+    """Keep progress in an exercise's own workspace when that is not the default one
+    (its marker names it), as ``--workspace`` does."""
+    if workspace == explicit_workspace():
+        return
+    use_workspace(None if workspace == default_workspace().resolve() else workspace)
+
+
 def _click_context():  # type: ignore[no-untyped-def]
     """The running click command's context; None outside one. Never imports click: the
     hooks' progress line runs without it (its import alone costs ~40 ms)."""

@@ -52,11 +52,10 @@ def option_is(j: Judge, rev: str, key: str, want: str, path: str = CONFIG) -> St
 
     text = C.file_at(j.repo, rev, path)
     try:
-        tree = configs.load(text or "")
+        configs.load(text or "")
     except configs.ConfigError as err:
-        return j.fail("config-unreadable", f=path, r=rev, key=key, why=err.message.en)
-    value = configs.find_option(tree, key)
-    now = configs.read_option(text, key) if value is not None else None
+        return j.fail("config-unreadable", f=path, r=rev, key=key, why=err.message)
+    now = configs.read_option(text, key)  # None: the option is not in the config
     if now == want:
         return j.ok("option-is", key=key, value=want, f=path, r=rev)
     return j.fail(

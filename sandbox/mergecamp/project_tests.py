@@ -204,20 +204,21 @@ def store(cache_dir: Path, key: str, result: SuiteResult) -> None:
         pass  # a cache that cannot be written only costs time
 
 
-def terminal_progress() -> Progress | None:
-    """A live count on stderr when stderr is a terminal; None otherwise."""
+def run_shown(
+    project: Path, config: str = "configs/default.yaml", *, env: dict[str, str] | None = None
+) -> SuiteResult:
+    """``run_suite`` with a live count on stderr when stderr is a terminal (hooks and
+    pipes stay quiet), cleared when the suite ends."""
     if not sys.stderr.isatty():
-        return None
+        return run_suite(project, config, env=env)
 
     def show(passed: int, failed: int) -> None:
         mark = f" ✘ {failed}" if failed else ""
         sys.stderr.write(f"\r  {COMMAND}: ✔ {passed}{mark} ")
         sys.stderr.flush()
 
-    return show
-
-
-def end_progress(progress: Progress | None) -> None:
-    if progress is not None:
+    try:
+        return run_suite(project, config, env=env, progress=show)
+    finally:
         sys.stderr.write("\r\x1b[K")
         sys.stderr.flush()

@@ -386,3 +386,22 @@ def test_a_resolution_keeping_both_lines_fails_naming_the_duplicate(started) -> 
     assert result.code == "config-unparsed"
     assert "`activation` appears twice" in result.message.en
     assert "`activation` 키가" in result.message.ko
+
+
+def test_an_unreadable_config_is_explained_in_each_language(started) -> None:
+    """``predicates.option_is`` on a config with a duplicate key: the reason comes in the
+    learner's language, not English inside a Korean sentence."""
+    from mergecamp import engine
+
+    from tests.sandbox.conftest import sh
+
+    scene = started("experiment-branch")
+    sh(
+        "git switch -q -c exp/gru && printf 'model: {}\\n' >> configs/default.yaml && "
+        "git commit -qam 'feat(model): gru'",
+        scene.root,
+    )
+    report = engine.run_check(scene)
+    step = next(s for s in report.steps if s.code == "config-unreadable")
+    assert "`model` appears twice" in step.message.en
+    assert "`model`" in step.message.ko and "appears" not in step.message.ko

@@ -21,6 +21,7 @@ from mergecamp.cli import exercise_texts as T
 from mergecamp.cli.app import Context, main, pass_context
 from mergecamp.errors import MergecampError
 from mergecamp.i18n import Text
+from mergecamp.paths import follow_workspace
 
 
 def _interactive() -> bool:
@@ -53,7 +54,7 @@ def _scene(ctx: Context, exercise_id: str | None):
     from mergecamp import engine
 
     scene = engine.locate(ctx.workspace, _cwd(ctx), exercise_id)
-    _follow_workspace(scene.workspace)
+    follow_workspace(scene.workspace)
     return scene
 
 
@@ -67,16 +68,6 @@ def _cwd(ctx: Context) -> Path:
         if pwd and os.path.isabs(pwd) and Path(pwd).is_dir():
             return Path(pwd)
         raise MergecampError(T.CWD_GONE.format(workspace=ctx.workspace)) from None
-
-
-def _follow_workspace(workspace: Path) -> None:
-    """Keep progress in the exercise's own workspace when that is not the default one
-    (the marker names it), as ``--workspace`` does."""
-    from mergecamp.paths import default_workspace, explicit_workspace, use_workspace
-
-    if workspace == explicit_workspace():
-        return
-    use_workspace(None if workspace == default_workspace().resolve() else workspace)
 
 
 @main.command("list")
@@ -258,7 +249,7 @@ def reset_cmd(ctx: Context, exercise_id: str | None, yes: bool) -> None:
     # Only a folder mergecamp built (its marker), even when its metadata is gone; the
     # workspace is the one the marker names. A copy or a foreign repository is refused.
     scene = engine.locate_built(ctx.workspace, _cwd(ctx), exercise_id)
-    _follow_workspace(scene.workspace)
+    follow_workspace(scene.workspace)
     if not yes:
         _confirm(ctx, T.RESET_Q, T.RESET_REFUSED, id=scene.exercise_id, path=scene.root)
     scene = engine.reset(scene)

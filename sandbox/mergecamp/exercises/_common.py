@@ -115,10 +115,6 @@ def suite_at(scene: Scene, rev: str, tree: str) -> SuiteResult:
             # The "data" filter exists from Python 3.11.4 on; the archive is git's own.
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
             tar.extractall(tmp, **safe)
-        progress = project_tests.terminal_progress()
-        try:
-            result = project_tests.run_suite(Path(tmp), CONFIG, progress=progress)
-        finally:
-            project_tests.end_progress(progress)
+        result = project_tests.run_shown(Path(tmp), CONFIG)
     project_tests.store(cache_dir, key, result)
     return result

@@ -160,11 +160,7 @@ def _fast_tests(work: Path, env: dict, failed: list, skipped: list, logs: list) 
             f"{project_tests.COMMAND} (needs {', '.join(missing)}: pip install 'mergecamp[ml]')"
         )
         return
-    progress = project_tests.terminal_progress()
-    try:
-        result = project_tests.run_suite(work, env=env, progress=progress)
-    finally:
-        project_tests.end_progress(progress)
+    result = project_tests.run_shown(work, env=env)
     if not result.passed:
         failed.append(project_tests.COMMAND)
         logs.append(f"$ {project_tests.COMMAND}\n" + "\n".join(result.failures) + "\n")
