@@ -92,6 +92,21 @@ class CheckReport:
         return next((s for s in self.steps if not s.passed), None)
 
 
+def check_json(
+    report: CheckReport, lang: Lang, counts: dict[str, int], hints_shown: int
+) -> dict[str, Any]:
+    """What ``check --json`` prints, and what ``watch`` serves as its checklist: one
+    builder, so the two never disagree. ``counts`` (failures in a row per step, see
+    ``help_stages``) and ``hints_shown`` decide whether a step's exact command shows."""
+    from mergecamp import help_stages
+
+    data = report.to_json(lang)
+    for step, entry in zip(report.steps, data["steps"], strict=True):
+        if help_stages.fix_shown(step, counts, hints_shown):
+            entry["fix"] = step.fix
+    return data
+
+
 # --- texts -----------------------------------------------------------------------
 
 UNKNOWN = Text(

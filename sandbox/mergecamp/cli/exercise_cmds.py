@@ -133,10 +133,7 @@ def check_cmd(
     counts = help_stages.remember(scene.root, meta, report.steps)
     hints_shown, _bad = _hints_shown(meta)
     if as_json:
-        data = report.to_json(ctx.lang)
-        for step, entry in zip(report.steps, data["steps"], strict=True):
-            if help_stages.fix_shown(step, counts, hints_shown):
-                entry["fix"] = step.fix
+        data = engine.check_json(report, ctx.lang, counts, hints_shown)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from mergecamp.cli import checklist
