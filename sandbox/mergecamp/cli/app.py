@@ -31,7 +31,12 @@ class Context:
 # Command modules imported only when a command they define is asked for (or for the
 # command list in --help): `check` and `start` run after every learner step and need
 # none of them. The exercise commands (mergecamp.cli.exercise_cmds) are always loaded.
-LAZY_MODULES = ("mergecamp.cli.graph_cmd", "mergecamp.cli.onboard_cmds", "mergecamp.cli.pr_cmds")
+LAZY_MODULES = (
+    "mergecamp.cli.graph_cmd",
+    "mergecamp.cli.onboard_cmds",
+    "mergecamp.cli.pr_cmds",
+    "mergecamp.cli.watch_cmd",
+)
 
 
 class _Group(click.Group):

@@ -91,3 +91,15 @@ def _solve(exercise_id: str, root: Path, commands: tuple[str, ...]) -> None:
         tail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["?"]
         why = f"exit {result.returncode}: {tail[0]}"
         raise MergecampError(SOLUTION_FAILED.format(id=exercise_id, why=why))
+
+
+def answer_still_hidden(exercise_id: str) -> bool:
+    """True while the goal graph would give away the answer the learner is looking for
+    (a commit to find) and the exercise is not passed yet."""
+    from mergecamp import tracks
+    from mergecamp.progress import store
+
+    if not tracks.load(exercise_id).goal_reveals_answer:
+        return False
+    entry = store.load().get("exercises", {}).get(exercise_id) or {}
+    return not entry.get("passed_at")

@@ -15,8 +15,12 @@ TITLE = Text(en="Commit graph", ko="커밋 그래프")
 YOURS = Text(en="Your repository", ko="내 저장소")
 GOAL = Text(en="Goal", ko="목표")
 LEGEND = Text(
-    en="● commit · ◆ your new commit · ring = HEAD · dashed = history goes on below",
-    ko="● 커밋 · ◆ 새로 만든 커밋 · 테두리 = HEAD · 점선 = 아래로 히스토리가 더 있어요",
+    en="● commit · ◆ your new commit · ring = HEAD's commit · HEAD → main = HEAD on a branch "
+    "(new commits move it) · dashed HEAD = detached HEAD, on a commit · dashed line = history "
+    "goes on below",
+    ko="● 커밋 · ◆ 새로 만든 커밋 · 테두리 = HEAD가 있는 커밋 · HEAD → main = 브랜치 위의 "
+    "HEAD(새 커밋이 브랜치를 옮겨요) · 점선 HEAD = 커밋 위에 분리된 HEAD(detached) · 점선 = "
+    "아래로 히스토리가 더 있어요",
 )
 
 

@@ -4,11 +4,20 @@ Every drawn commit is a ``<g class="commit" data-sha=…>`` and every label a
 ``<g class="label" data-ref=… data-sha=…>``, so a test (or a curious learner with the
 browser's inspector) can match the picture against ``git log``. Labels use a monospace
 font so their boxes can be sized without measuring text.
+
+Commits, rows, labels and the HEAD marker are placed by a CSS ``transform`` and drawn
+around their own origin, each keyed by sha or ref name: the live page
+(``mergecamp watch``) swaps in a new drawing and lets CSS slide each keyed element from
+where it was to where it is now, so a moved branch label moves.
+
+HEAD is a marker of its own: on a branch it is a ``HEAD →`` box pointing at that
+branch's label; detached, it is a dashed ``HEAD`` box on the commit itself.
 """
 
 from __future__ import annotations
 
 from mergecamp.escape import html as escape
+from mergecamp.escape import plain as escape_plain
 from mergecamp.graph.layout import Edge, Layout, Node
 from mergecamp.graph.text import label_text
 
@@ -81,52 +90,88 @@ def _edge(e: Edge, rows: int) -> str:
     )
 
 
+def _at(x: float, y: float) -> str:
+    return f'style="transform:translate({x:g}px,{y:g}px)"'
+
+
 def _node(n: Node) -> str:
     cx, cy = _x(n.lane), _y(n.row)
     fill = "#2b8a3e" if n.is_new else _colour(n.lane)
     ring = (
-        f'<circle cx="{cx:g}" cy="{cy:g}" r="{R + 4}" fill="none" stroke="#111" '
-        f'stroke-width="2" class="head-ring"/>'
+        f'<circle r="{R + 4}" fill="none" stroke="#111" stroke-width="2" class="head-ring"/>'
         if n.is_head
         else ""
     )
     shape = (
-        f'<rect x="{cx - R:g}" y="{cy - R:g}" width="{2 * R}" height="{2 * R}" '
-        f'transform="rotate(45 {cx:g} {cy:g})" fill="{fill}" stroke="#fff" stroke-width="1.5"/>'
+        f'<rect x="{-R}" y="{-R}" width="{2 * R}" height="{2 * R}" transform="rotate(45)" '
+        f'fill="{fill}" stroke="#fff" stroke-width="1.5"/>'
         if n.is_new
-        else f'<circle cx="{cx:g}" cy="{cy:g}" r="{R}" fill="{fill}" stroke="#fff" '
-        f'stroke-width="1.5"/>'
+        else f'<circle r="{R}" fill="{fill}" stroke="#fff" stroke-width="1.5"/>'
     )
     flags = f' data-new="{str(n.is_new).lower()}" data-head="{str(n.is_head).lower()}"'
     return (
         f'<g class="commit{" merge" if n.is_merge else ""}" data-sha="{n.sha}" '
-        f'data-row="{n.row}" data-lane="{n.lane}" data-parents="{" ".join(n.parents)}"{flags}>'
-        f"{ring}{shape}<title>{n.short} {escape(n.subject)}</title></g>"
+        f'data-row="{n.row}" data-lane="{n.lane}" data-parents="{" ".join(n.parents)}"{flags} '
+        f"{_at(cx, cy)}>{ring}{shape}<title>{n.short} {escape(n.subject)}</title></g>"
     )
+
+
+HEAD_W = 4 * CHAR_W + 8  # the "HEAD" box
+ARROW_W = 14
 
 
 def _row_text(n: Node, x: float) -> str:
     y = _y(n.row)
-    out = [f'<text class="sha" x="{x:g}" y="{y + 4:g}">{n.short}</text>']
+    out = [
+        f'<g class="row" data-sha="{n.sha}" {_at(x, y)}>'
+        f'<text class="sha" y="4">{n.short}</text></g>'
+    ]
     x += 8 * CHAR_W
     for label in n.labels:
-        shown = label_text(label)
+        if label.kind == "branch" and label.current:
+            out.append(_head_on_branch(label.text, n.sha, x, y))
+            x += HEAD_W + ARROW_W
+        shown = escape_plain(label.text) if label.kind == "branch" else label_text(label)
         w = len(shown) * CHAR_W + 8
         stroke = 1.6 if label.current else 0.6
+        dash = ' stroke-dasharray="3 2"' if label.kind == "head" else ""
+        cls = "label head-marker" if label.kind == "head" else "label"
+        on = ' data-on="commit"' if label.kind == "head" else ""
         out.append(
-            f'<g class="label" data-ref="{escape(label.text)}" data-kind="{label.kind}" '
-            f'data-sha="{n.sha}" data-current="{str(label.current).lower()}">'
-            f'<rect x="{x:g}" y="{y - 9:g}" width="{w:g}" height="18" rx="4" '
-            f'fill="{LABEL_FILL[label.kind]}" stroke="#555" stroke-width="{stroke}"/>'
-            f'<text x="{x + 4:g}" y="{y + 4:g}">{escape(shown)}</text></g>'
+            f'<g class="{cls}" data-ref="{escape(label.text)}" data-kind="{label.kind}" '
+            f'data-sha="{n.sha}" data-current="{str(label.current).lower()}"{on} {_at(x, y)}>'
+            f'<rect y="-9" width="{w:g}" height="18" rx="4" '
+            f'fill="{LABEL_FILL[label.kind]}" stroke="{_label_stroke(label)}" '
+            f'stroke-width="{stroke}"{dash}/>'
+            f'<text x="4" y="4">{escape(shown)}</text></g>'
         )
         x += w + 6
-    out.append(f'<text class="subject" x="{x:g}" y="{y + 4:g}">{escape(n.subject)}</text>')
+    out.append(
+        f'<g class="subject" data-sha="{n.sha}" {_at(x, y)}>'
+        f'<text class="subject" y="4">{escape(n.subject)}</text></g>'
+    )
     return "".join(out)
 
 
+def _label_stroke(label) -> str:
+    return "#c2410c" if label.kind == "head" else "#555"
+
+
+def _head_on_branch(branch: str, sha: str, x: float, y: float) -> str:
+    """``HEAD →`` before the label of the branch HEAD is on (``checkout <branch>``)."""
+    return (
+        f'<g class="head-marker" data-ref="HEAD" data-on="branch" data-branch="{escape(branch)}" '
+        f'data-sha="{sha}" {_at(x, y)}>'
+        f'<rect y="-9" width="{HEAD_W:g}" height="18" rx="4" fill="{LABEL_FILL["head"]}" '
+        f'stroke="#1c7ed6" stroke-width="1.6"/>'
+        f'<text x="4" y="4">HEAD</text>'
+        f'<path d="M{HEAD_W + 1:g},0 h{ARROW_W - 5:g} m-4,-4 l4,4 l-4,4" fill="none" '
+        f'stroke="#1c7ed6" stroke-width="1.6"/></g>'
+    )
+
+
 def _row_chars(n: Node) -> float:
-    labels = sum(len(label_text(lb)) + 2 for lb in n.labels)
+    labels = sum(len(label_text(lb)) + 2 for lb in n.labels)  # HEAD → counts as "HEAD -> "
     # Wide (e.g. Korean) characters take about two columns.
     subject = sum(2 if ord(ch) > 0x2E80 else 1 for ch in n.subject)
     return 8 + labels + subject + 2
