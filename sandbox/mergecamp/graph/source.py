@@ -50,8 +50,9 @@ def _exists(repo: Path, sha: str) -> bool:
     return result.returncode == 0
 
 
-def repo_layout(repo: Path, *, limit: int = 400) -> Layout:
-    """The layout of ``repo``, marking new commits when it is an exercise repository."""
+def repo_layout(repo: Path, *, limit: int = 400, meta: dict | None = None) -> Layout:
+    """The layout of ``repo``, marking new commits when it is an exercise repository
+    (or, with ``meta``, those outside its ``start`` refs: a clone the learner made)."""
     from mergecamp.meta import read_meta
 
     history = read_history(repo, limit=limit)
@@ -62,4 +63,4 @@ def repo_layout(repo: Path, *, limit: int = 400) -> Layout:
         env=clean_env(),
     ).stdout.strip()
     top = Path(os.fsdecode(out)) if out else repo  # a path: its bytes kept as they are
-    return layout(history, start_commits(repo, read_meta(top)))
+    return layout(history, start_commits(repo, meta if meta is not None else read_meta(top)))

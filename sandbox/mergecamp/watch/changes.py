@@ -59,9 +59,10 @@ def _stat(path: Path, out: list[tuple[str, int, int]]) -> None:
 
 
 class Watcher:
-    """Calls ``on_change`` (in its own thread) after each settled change."""
+    """Calls ``on_change`` (in its own thread) after each settled change in the folders
+    ``git_dirs()`` names (asked on every poll)."""
 
-    def __init__(self, git_dirs: list[Path], on_change: Callable[[], None]) -> None:
+    def __init__(self, git_dirs: Callable[[], list[Path]], on_change: Callable[[], None]) -> None:
         self.git_dirs = git_dirs
         self.on_change = on_change
         self._stop = threading.Event()
@@ -75,15 +76,15 @@ class Watcher:
         self._thread.join(timeout=2)
 
     def _run(self) -> None:
-        last = fingerprint(self.git_dirs)
+        last = fingerprint(self.git_dirs())
         while not self._stop.wait(POLL_S):
-            now = fingerprint(self.git_dirs)
+            now = fingerprint(self.git_dirs())
             if now == last:
                 continue
             # Wait until git is done writing, so one command gives one update.
             settled_at = time.monotonic()
             while not self._stop.wait(POLL_S):
-                again = fingerprint(self.git_dirs)
+                again = fingerprint(self.git_dirs())
                 if again != now:
                     now, settled_at = again, time.monotonic()
                 elif time.monotonic() - settled_at >= SETTLE_S:

@@ -27,7 +27,7 @@ from typing import Any
 from mergecamp.errors import MergecampError
 from mergecamp.i18n import Lang
 from mergecamp.scene import Scene
-from mergecamp.watch.state import GoalGraph, build_state
+from mergecamp.watch.state import GoalGraph, build_state, learner_repo, watched_git_dirs
 
 ASSETS = {"app.js": "text/javascript", "style.css": "text/css"}
 PING_S = 15.0
@@ -36,8 +36,19 @@ PING_S = 15.0
 class LiveView:
     """The state of one exercise, rebuilt on change and pushed to every open page."""
 
-    def __init__(self, scene: Scene, lang: Lang, *, with_goal: bool = True) -> None:
+    def __init__(
+        self,
+        scene: Scene,
+        lang: Lang,
+        *,
+        with_goal: bool = True,
+        progress_workspace: Path | None = None,
+    ) -> None:
         self.scene = scene
+        # The command's explicit workspace (``--workspace``) lives in click's context,
+        # which threads do not see: they get it again, so the goal stays hidden or shown
+        # by the same progress record ``check`` writes.
+        self.progress_workspace = progress_workspace
         self.lang = lang
         self.goal = GoalGraph(scene.exercise_id, scene.workspace) if with_goal else None
         self.latest: str | None = None
@@ -66,6 +77,9 @@ class LiveView:
         self._worker.join(timeout=3)
 
     def _work(self) -> None:
+        from mergecamp.paths import use_workspace
+
+        use_workspace(self.progress_workspace)  # outside click: for every thread
         while not self.stopping.is_set():
             self._dirty.wait()
             if self.stopping.is_set():
@@ -129,7 +143,8 @@ class LiveView:
             from mergecamp.watch.texts import NO_SUCH_COMMIT
 
             sha = request.path_params["sha"]
-            repos = [view.scene.root] + ([view.scene.origin] if view.scene.origin else [])
+            repos = [learner_repo(view.scene) or view.scene.root]
+            repos += [view.scene.origin] if view.scene.origin else []
             for repo in repos:
                 info = await asyncio.to_thread(commit_info, repo, sha)
                 if info is not None:
@@ -234,14 +249,15 @@ def serve(scene: Scene, lang: Lang, port: int, *, announce, open_browser: bool =
     except BaseException:
         sock.close()
         raise
-    view = LiveView(scene, lang)
+    from mergecamp.paths import explicit_workspace
+
+    view = LiveView(scene, lang, progress_workspace=explicit_workspace())
     config = uvicorn.Config(
         None, log_level="warning", timeout_graceful_shutdown=1, lifespan="on", access_log=False
     )
     server = uvicorn.Server(config)
     config.app = view.app(should_exit=lambda: server.should_exit)
-    git_dirs = [scene.root / ".git"] + ([scene.origin] if scene.origin else [])
-    watcher = Watcher([d for d in git_dirs if Path(d).is_dir()], view.request)
+    watcher = Watcher(lambda: watched_git_dirs(scene), view.request)
     try:
         view.start()
         watcher.start()

@@ -18,6 +18,10 @@ from mergecamp.graph.layout import Layout
 from mergecamp.i18n import Lang, Text
 from mergecamp.scene import Scene
 
+NO_REPO_YET = Text(
+    en="No repository here yet: the graph appears once you clone or create it.",
+    ko="아직 여기에 저장소가 없어요. 클론하거나 만들면 그래프가 나타나요.",
+)
 GOAL_BUILDING = Text(
     en="The goal graph is being built (the reference solution runs once)…",
     ko="목표 그래프를 만드는 중이에요(모범 풀이를 한 번 실행해요)…",
@@ -119,8 +123,12 @@ def _graphs(scene: Scene, lang: Lang, goal: GoalGraph | None) -> list[dict[str, 
     from mergecamp.graph.source import repo_layout
     from mergecamp.watch.texts import UI
 
-    mine = repo_layout(scene.root)
-    graphs = [_panel("mine", UI["yours"](lang), mine, _status(scene, mine, lang))]
+    repo = learner_repo(scene)
+    if repo is None:
+        graphs = [{"id": "mine", "heading": UI["yours"](lang), "note": NO_REPO_YET(lang)}]
+    else:
+        mine = repo_layout(repo, meta=None if repo == scene.root else _team_start(scene))
+        graphs = [_panel("mine", UI["yours"](lang), mine, _status(repo, mine, lang))]
     if goal is not None:
         layout, note = goal.get()
         heading = T.GOAL_OF.format(id=scene.exercise_id)(lang)
@@ -130,10 +138,21 @@ def _graphs(scene: Scene, lang: Lang, goal: GoalGraph | None) -> list[dict[str, 
             graphs.append(_panel("goal", heading, layout, ""))
     if scene.origin is not None and scene.origin.is_dir():
         try:
-            graphs.append(_panel("origin", UI["origin"](lang), repo_layout(scene.origin), ""))
+            origin = repo_layout(scene.origin, meta=_team_start(scene))
+            graphs.append(_panel("origin", UI["origin"](lang), origin, ""))
         except Exception as err:  # a damaged origin is the exercise's to report
             graphs.append({"id": "origin", "heading": UI["origin"](lang), "note": str(err)})
     return graphs
+
+
+def _team_start(scene: Scene) -> dict:
+    """Where origin's branches were at setup, so the learner's pushes show as new."""
+    from mergecamp.team.world import recall
+
+    try:
+        return {"start": recall(scene.origin)}
+    except Exception:  # an origin the learner damaged: nothing is marked new
+        return {"start": {}}
 
 
 def _panel(graph_id: str, heading: str, layout: Layout, note: str) -> dict[str, Any]:
@@ -155,14 +174,36 @@ def layout_json(layout: Layout) -> dict[str, Any]:
     return data
 
 
-def _status(scene: Scene, layout: Layout, lang: Lang) -> str:
+def learner_repo(scene: Scene) -> Path | None:
+    """The repository the learner works in: the exercise folder, or in an exercise that
+    starts with an empty folder (clone-and-push) the clone made in it; None before."""
+    if (scene.root / ".git").exists():
+        return scene.root
+    try:
+        children = sorted(scene.root.iterdir())
+    except OSError:
+        return None
+    return next((c for c in children if (c / ".git").is_dir()), None)
+
+
+def watched_git_dirs(scene: Scene) -> list[Path]:
+    """The git folders whose changes change the page (asked again on every poll: a
+    clone may appear)."""
+    repo = learner_repo(scene)
+    dirs = [repo / ".git"] if repo is not None else []
+    if scene.origin is not None and scene.origin.is_dir():
+        dirs.append(scene.origin)
+    return dirs
+
+
+def _status(repo: Path, layout: Layout, lang: Lang) -> str:
     """Mid-merge, detached HEAD, new commits: as the terminal graph says it."""
     from mergecamp.cli import onboard_texts as T
     from mergecamp.state import read_state
 
     lines = []
     try:
-        described = read_state(scene.root / ".git").describe()
+        described = read_state(repo / ".git").describe()
     except Exception:
         described = None
     if described is not None:
