@@ -1,4 +1,4 @@
-"""Shared building blocks for exercise checks. Every helper takes a ``git.Repo`` (the
+"""Shared building blocks for exercise checks. Every helper takes a ``GitReader`` (the
 learner's clone, a teammate's, or the bare origin) and never raises on a missing
 branch or an odd state: it answers ``None`` / ``False`` / an empty list instead.
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mergecamp_hooks.conventions import DEFAULT_TYPES
@@ -23,7 +22,7 @@ from mergecamp_hooks.conventions import DEFAULT_TYPES
 from mergecamp.configs import read_option
 
 if TYPE_CHECKING:
-    import git
+    from mergecamp.gitread import Commit, GitReader
 
 # Conventional Commits: type(scope)!: subject, with the types the team's hooks accept
 # (one list, in the same distribution), so a check and the commit-msg hook never disagree
@@ -36,83 +35,69 @@ _MARKER = re.compile(r"^(<{7}( .*)?|={7}|>{7}( .*)?|\|{7}( .*)?)$", re.MULTILINE
 # --- refs and commits -------------------------------------------------------------
 
 
-def commit_of(repo: git.Repo, rev: str) -> git.Commit | None:
+def commit_of(repo: GitReader, rev: str) -> Commit | None:
     """The commit ``rev`` names (branch, tag, sha, ``main~2``), or None."""
     try:
         return repo.commit(rev)
-    except Exception:  # BadName, ValueError, missing objects: all mean "not there"
+    except Exception:  # missing, or an unreadable repository: both mean "not there"
         return None
 
 
-def branch_tip(repo: git.Repo, name: str) -> git.Commit | None:
+def branch_tip(repo: GitReader, name: str) -> Commit | None:
     """The commit at local branch ``name``, or None when it does not exist."""
     return commit_of(repo, f"refs/heads/{name}")
 
 
-def branch_names(repo: git.Repo) -> list[str]:
+def branch_names(repo: GitReader) -> list[str]:
     try:
-        return sorted(h.name for h in repo.heads)
+        return sorted(repo.branches())
     except Exception:
         return []
 
 
-def is_ancestor(repo: git.Repo, ancestor: str, descendant: str) -> bool:
+def is_ancestor(repo: GitReader, ancestor: str, descendant: str) -> bool:
     """True when ``ancestor`` is reachable from ``descendant`` (or equal to it)."""
     try:
-        repo.git.merge_base("--is-ancestor", ancestor, descendant)
-        return True
-    except Exception:
+        return repo.is_ancestor(ancestor, descendant)
+    except Exception:  # a folder gone mid-check: "not there", as everywhere here
         return False
 
 
-def new_commits(repo: git.Repo, base: str, tip: str) -> list[git.Commit]:
+def new_commits(repo: GitReader, base: str, tip: str) -> list[Commit]:
     """Commits reachable from ``tip`` but not from ``base``, newest first."""
     try:
-        return list(repo.iter_commits(f"{base}..{tip}"))
+        return repo.log(f"{base}..{tip}")
     except Exception:
         return []
 
 
-def first_parent_chain(repo: git.Repo, tip: str, stop: str) -> list[git.Commit]:
+def first_parent_chain(repo: GitReader, tip: str, stop: str) -> list[Commit]:
     """``tip``'s first-parent history down to (not including) ``stop``, newest first."""
     try:
-        return list(repo.iter_commits(f"{stop}..{tip}", first_parent=True))
+        return repo.log(f"{stop}..{tip}", first_parent=True)
     except Exception:
         return []
 
 
-def changed_paths(commit: git.Commit) -> set[str]:
+def changed_paths(repo: GitReader, commit: Commit) -> set[str]:
     """Paths a commit changed against its first parent (all paths for a root commit)."""
     try:
-        if not commit.parents:
-            return {item.path for item in commit.tree.traverse() if item.type == "blob"}
-        return {d.b_path or d.a_path for d in commit.parents[0].diff(commit)}
+        return repo.commit_paths(commit)
     except Exception:
         return set()
 
 
-def paths_changed_between(repo: git.Repo, base: str, tip: str) -> set[str]:
+def paths_changed_between(repo: GitReader, base: str, tip: str) -> set[str]:
     """Files whose content differs between two revisions."""
-    try:
-        out = repo.git.diff("--name-only", base, tip)
-    except Exception:
-        return set()
-    return set(out.split("\n")) - {""}
+    return repo.changed_paths(base, tip)
 
 
-def file_at(repo: git.Repo, rev: str, path: str) -> str | None:
+def file_at(repo: GitReader, rev: str, path: str) -> str | None:
     """The text of ``path`` at ``rev``, or None when either is missing."""
-    commit = commit_of(repo, rev)
-    if commit is None:
-        return None
-    try:
-        blob = commit.tree / path
-        return blob.data_stream.read().decode("utf-8", errors="replace")
-    except Exception:
-        return None
+    return repo.read_text(rev, path)
 
 
-def option_at(repo: git.Repo, rev: str, path: str, key: str) -> str | None:
+def option_at(repo: GitReader, rev: str, path: str, key: str) -> str | None:
     """The value of config option ``key`` in ``path`` at ``rev``, parsed (see
     ``mergecamp.configs.read_option``): None when absent, and when the file there does not
     parse (duplicate keys, conflict markers), so a broken config never matches a value."""
@@ -120,16 +105,18 @@ def option_at(repo: git.Repo, rev: str, path: str, key: str) -> str | None:
     return None if text is None else read_option(text, key)
 
 
-def worktree_text(repo: git.Repo, path: str) -> str | None:
+def worktree_text(repo: GitReader, path: str) -> str | None:
+    if repo.worktree is None:
+        return None
     try:
-        return (Path(repo.working_tree_dir) / path).read_text(encoding="utf-8", errors="replace")
-    except (OSError, TypeError):
+        return (repo.worktree / path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return None
 
 
-def tag_target(repo: git.Repo, name: str) -> git.Commit | None:
+def tag_target(repo: GitReader, name: str) -> Commit | None:
     """The commit a tag (lightweight or annotated) points at, or None."""
-    return commit_of(repo, f"refs/tags/{name}^{{commit}}")
+    return commit_of(repo, f"refs/tags/{name}")
 
 
 # --- messages -------------------------------------------------------------------
@@ -142,30 +129,28 @@ def is_conventional(message: str) -> bool:
     return bool(match) and match.group("type") in COMMIT_TYPES
 
 
-def subject(commit: git.Commit) -> str:
-    text = commit.message if isinstance(commit.message, str) else commit.message.decode()
-    return text.strip().splitlines()[0] if text.strip() else ""
+def subject(commit: Commit) -> str:
+    return commit.subject
 
 
 # --- working tree and index -----------------------------------------------------
 
 
-def staged_paths(repo: git.Repo) -> set[str]:
+def _lines(repo: GitReader, *args: str) -> list[str]:
+    try:
+        return [line for line in repo.run(*args).split("\n") if line.strip()]
+    except Exception:
+        return []
+
+
+def staged_paths(repo: GitReader) -> set[str]:
     """Paths whose index entry differs from HEAD."""
-    try:
-        out = repo.git.diff("--cached", "--name-only")
-    except Exception:
-        return set()
-    return set(out.split("\n")) - {""}
+    return set(_lines(repo, "diff", "--cached", "--name-only"))
 
 
-def dirty_paths(repo: git.Repo) -> set[str]:
+def dirty_paths(repo: GitReader) -> set[str]:
     """Tracked paths changed in the work tree or index (untracked files excluded)."""
-    try:
-        out = repo.git.status("--porcelain", "--untracked-files=no")
-    except Exception:
-        return set()
-    return {line[3:] for line in out.splitlines() if line.strip()}
+    return {line[3:] for line in _lines(repo, "status", "--porcelain", "--untracked-files=no")}
 
 
 # --- merges ---------------------------------------------------------------------
@@ -175,45 +160,42 @@ def has_markers(text: str | None) -> bool:
     return bool(text) and _MARKER.search(text) is not None
 
 
-def files_with_markers(repo: git.Repo, rev: str, paths: Iterable[str]) -> list[str]:
+def files_with_markers(repo: GitReader, rev: str, paths: Iterable[str]) -> list[str]:
     """Which of ``paths`` hold conflict markers at ``rev``."""
     return [p for p in paths if has_markers(file_at(repo, rev, p))]
 
 
-def merges_in(repo: git.Repo, base: str, tip: str) -> list[git.Commit]:
+def merges_in(repo: GitReader, base: str, tip: str) -> list[Commit]:
     """Merge commits reachable from ``tip`` but not from ``base``."""
-    return [c for c in new_commits(repo, base, tip) if len(c.parents) > 1]
+    return [c for c in new_commits(repo, base, tip) if c.is_merge]
 
 
-def dropped_side(repo: git.Repo, merge: git.Commit) -> bool:
+def dropped_side(repo: GitReader, merge: Commit) -> bool:
     """Did this merge throw away one side's change? Either it kept its first parent's
     whole tree although the other side changed something (``git merge -s ours``), or a
     file both sides changed differently ends exactly as one side left it (``-X ours``,
     ``-X theirs``, ``git checkout --ours``/``--theirs`` and commit)."""
-    if len(merge.parents) < 2:
+    if not merge.is_merge:
         return False
-    first, other = merge.parents[0], merge.parents[1]
-    try:
-        base = repo.merge_base(first, other)
-    except Exception:
+    first_sha, other = merge.parents[0], merge.parents[1]
+    base = repo.merge_base(first_sha, other)
+    if not base or repo.is_ancestor(other, first_sha):
         return False
-    if not base or is_ancestor(repo, other.hexsha, first.hexsha):
+    first = commit_of(repo, first_sha)
+    if first is None:
         return False
-    base_sha = base[0].hexsha
-    if merge.tree.binsha == first.tree.binsha:
+    if merge.tree == first.tree:
         # Nothing lost when a plain merge gives that same tree (the other side's changes
         # were already there, copied before); a conflict or another tree means it dropped.
         try:
-            clean = repo.git.merge_tree("--write-tree", first.hexsha, other.hexsha)
+            clean = repo.run("merge-tree", "--write-tree", first_sha, other)
         except Exception:  # conflicts: git exits 1
             return True
-        return clean.split("\n")[0].strip() != first.tree.hexsha
-    both = paths_changed_between(repo, base_sha, first.hexsha) & paths_changed_between(
-        repo, base_sha, other.hexsha
-    )
+        return clean.split("\n")[0].strip() != first.tree
+    both = repo.changed_paths(base, first_sha) & repo.changed_paths(base, other)
     for path in sorted(both):
-        ours, theirs = file_at(repo, first.hexsha, path), file_at(repo, other.hexsha, path)
-        if ours != theirs and file_at(repo, merge.hexsha, path) in (ours, theirs):
+        ours, theirs = file_at(repo, first_sha, path), file_at(repo, other, path)
+        if ours != theirs and file_at(repo, merge.sha, path) in (ours, theirs):
             return True
     return False
 

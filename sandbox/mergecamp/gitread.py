@@ -1,21 +1,22 @@
-"""A small read-only view of a git repository for checks, without importing GitPython.
+"""One typed, read-only view of a git repository, for every check in both tracks.
 
-Why: ``mergecamp check`` runs as a fresh process after every learner command, and
-importing GitPython (plus the ``git version`` calls it makes at import) costs more than
-all of a check's own work. Checks only *read* a repository, so ``Scene.repo`` hands them
-this view: the subset of GitPython's ``Repo`` / ``Commit`` / ``Tree`` interface that
-``mergecamp.checks`` and the exercises' checks use, with the same meaning, answered by
-git itself (``git cat-file --batch``, ``rev-list``, ``for-each-ref``, ``diff-tree``).
+Why not GitPython: ``mergecamp check`` runs as a fresh process after every learner
+command, and importing GitPython (plus the ``git version`` calls it makes) costs more
+than a check's own work. Setup keeps using GitPython: it writes history, once per
+``start``.
 
-Setup keeps using GitPython: it writes history, and it runs once per ``start``.
+Why one reader: the learner's working tree, a teammate's clone and the team's bare
+``origin.git`` are read the same way, so a check written for one track reads the other
+with the same words. Every question is a method with a typed answer; nothing is
+forwarded to git by attribute name. Commits are plain values (``Commit``), parsed from
+the raw objects that one long-running ``git cat-file --batch`` serves.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import subprocess
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -23,7 +24,7 @@ from mergecamp.gitcmd import clean_env
 
 
 class GitError(Exception):
-    """A git command failed (GitPython's ``GitCommandError`` plays this part there)."""
+    """A git command failed, or the path is not a repository."""
 
     def __init__(self, args: list[str], status: int, stderr: str) -> None:
         super().__init__(f"git {' '.join(args)} failed ({status}): {stderr.strip()}")
@@ -31,285 +32,120 @@ class GitError(Exception):
         self.stderr = stderr
 
 
+@dataclass(frozen=True)
+class Commit:
+    """One commit as checks need it: shas are hex strings, ``parents`` in order."""
+
+    sha: str
+    tree: str
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    message: str
+
+    @property
+    def subject(self) -> str:
+        """The first line of the message (empty for an empty message)."""
+        text = self.message.strip()
+        return text.split("\n", 1)[0].strip() if text else ""
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
+
+
+@dataclass(frozen=True)
+class RefLogEntry:
+    old: str
+    new: str
+    message: str
+
+
 def _env() -> dict[str, str]:
-    # As GitPython runs git: messages are parsed, never shown.
+    # Output is parsed, never shown: fixed language, no pager, no user config surprises.
     return clean_env({"LANGUAGE": "C", "LC_ALL": "C"})
 
 
-def _dashify(name: str) -> str:
-    return name.replace("_", "-")
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
 
 
-class _GitCommands:
-    """``repo.git.merge_base("--is-ancestor", a, b)`` runs ``git merge-base …``.
-
-    Like GitPython: stdout without its last newline; ``GitError`` on a non-zero exit.
-    """
-
-    def __init__(self, repo: Repo) -> None:
-        self._repo = repo
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-
-        def call(*args: str, **flags: object) -> str:
-            opts: list[str] = []
-            for key, value in flags.items():
-                if value is None or value is False:
-                    continue
-                flag = f"-{key}" if len(key) == 1 else f"--{_dashify(key)}"
-                opts.append(flag if value is True else f"{flag}={value}")
-            return self._repo._run(_dashify(name), *opts, *map(str, args))
-
-        return call
-
-
-class Blob:
-    def __init__(self, data: bytes, path: str) -> None:
-        self.path = path
-        self.type = "blob"
-        self._data = data
-
-    @property
-    def data_stream(self) -> IO[bytes]:
-        return io.BytesIO(self._data)
-
-
-class Tree:
-    """A commit's tree: ``tree / "configs/default.yaml"`` is that file's blob."""
-
-    def __init__(self, repo: Repo, hexsha: str) -> None:
-        self.repo = repo
-        self.hexsha = hexsha
-        self.binsha = bytes.fromhex(hexsha)
-        self.type = "tree"
-
-    def __truediv__(self, path: str) -> Blob:
-        kind, data = self.repo._object(f"{self.hexsha}:{path}")
-        if kind != "blob":
-            raise KeyError(f"no blob {path!r} in tree {self.hexsha}")
-        return Blob(data, path)
-
-    def traverse(self) -> Iterator[Blob | Tree]:
-        """Every entry below this tree (as GitPython's ``traverse``: trees and blobs)."""
-        out = self.repo._run_bytes("ls-tree", "-r", "-t", "-z", self.hexsha)
-        for record in out.split(b"\0"):
-            if not record:
-                continue
-            info, _, path = record.partition(b"\t")
-            _mode, kind, sha = info.decode().split(" ")
-            name = path.decode("utf-8", errors="surrogateescape")
-            if kind == "tree":
-                tree = Tree(self.repo, sha)
-                tree.path = name  # type: ignore[attr-defined]
-                yield tree
-            elif kind == "blob":
-                yield _LazyBlob(self.repo, sha, name)
-
-
-class _LazyBlob(Blob):
-    def __init__(self, repo: Repo, hexsha: str, path: str) -> None:
-        self.repo = repo
-        self.hexsha = hexsha
-        self.path = path
-        self.type = "blob"
-
-    @property
-    def data_stream(self) -> IO[bytes]:
-        return io.BytesIO(self.repo._object(self.hexsha)[1])
-
-
-class Commit:
-    """One commit, parsed from its raw object on first use."""
-
-    def __init__(self, repo: Repo, hexsha: str) -> None:
-        self.repo = repo
-        self.hexsha = hexsha
-        self.binsha = bytes.fromhex(hexsha)
-        self._parsed: tuple[str, list[str], str] | None = None
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Commit) and other.hexsha == self.hexsha
-
-    def __hash__(self) -> int:
-        return hash(self.hexsha)
-
-    def __repr__(self) -> str:
-        return f"<gitread.Commit {self.hexsha}>"
-
-    def _parse(self) -> tuple[str, list[str], str]:
-        if self._parsed is None:
-            kind, raw = self.repo._object(self.hexsha)
-            if kind != "commit":
-                raise ValueError(f"{self.hexsha} is a {kind}, not a commit")
-            self._parsed = _parse_commit(raw)
-        return self._parsed
-
-    @property
-    def tree(self) -> Tree:
-        return Tree(self.repo, self._parse()[0])
-
-    @property
-    def parents(self) -> list[Commit]:
-        return [Commit(self.repo, sha) for sha in self._parse()[1]]
-
-    @property
-    def message(self) -> str:
-        return self._parse()[2]
-
-    @property
-    def summary(self) -> str:
-        return self.message.split("\n", 1)[0]
-
-    def diff(self, other: Commit) -> list[Diff]:
-        """What changed from this commit to ``other`` (renames found, as GitPython's)."""
-        out = self.repo._run_bytes(
-            "diff-tree", "-r", "--abbrev=40", "--full-index", "-M", "--raw", "-z", "--no-color",
-            self.hexsha, other.hexsha,
-        )  # fmt: skip
-        fields = out.split(b"\0")
-        diffs: list[Diff] = []
-        i = 0
-        while i < len(fields):
-            info = fields[i]
-            if not info.startswith(b":"):
-                i += 1
-                continue
-            status = info.split(b" ")[-1][:1]
-            a = fields[i + 1].decode("utf-8", "surrogateescape")
-            if status in (b"R", b"C"):
-                b = fields[i + 2].decode("utf-8", "surrogateescape")
-                diffs.append(Diff(a, b))
-                i += 3
-                continue
-            diffs.append(Diff(None if status == b"A" else a, None if status == b"D" else a))
-            i += 2
-        return diffs
-
-
-def _parse_commit(raw: bytes) -> tuple[str, list[str], str]:
-    """(tree sha, parent shas, message) of a raw commit object."""
+def parse_commit(sha: str, raw: bytes) -> Commit:
+    """A ``Commit`` from a raw commit object's bytes."""
     head, _, body = raw.partition(b"\n\n")
     tree, parents, encoding = "", [], "utf-8"
+    author_name = author_email = ""
     for line in head.split(b"\n"):
         if line.startswith(b"tree "):
             tree = line[5:].decode("ascii", "replace")
         elif line.startswith(b"parent "):
             parents.append(line[7:].decode("ascii", "replace"))
+        elif line.startswith(b"author "):
+            who = line[7:].rsplit(b">", 1)[0]
+            name, _, email = who.partition(b" <")
+            author_name = name.decode("utf-8", "replace")
+            author_email = email.decode("utf-8", "replace")
         elif line.startswith(b"encoding "):
             encoding = line[9:].decode("ascii", "replace")
     try:  # whatever a commit claims as its encoding, decoding never fails
         message = body.decode(encoding, "replace")
     except (LookupError, ValueError, TypeError):
         message = body.decode("utf-8", "replace")
-    return tree, parents, message
+    return Commit(sha, tree, tuple(parents), author_name, author_email, message)
 
 
-class Diff:
-    def __init__(self, a_path: str | None, b_path: str | None) -> None:
-        self.a_path = a_path
-        self.b_path = b_path
+class GitReader:
+    """Read-only questions about the repository at ``path`` (a working tree or bare)."""
 
-
-class Head:
-    """A local branch: ``name`` (without ``refs/heads/``) and its ``commit``."""
-
-    def __init__(self, repo: Repo, name: str, hexsha: str) -> None:
-        self.name = name
-        self.path = f"refs/heads/{name}"
-        self.commit = Commit(repo, hexsha)
-
-
-class Heads(list):
-    """The branches; ``"main" in heads`` and ``heads.main`` look up by name."""
-
-    def __contains__(self, item: object) -> bool:
-        if isinstance(item, str):
-            return any(h.name == item for h in self)
-        return list.__contains__(self, item)
-
-    def __getattr__(self, name: str) -> Head:
-        for head in self:
-            if head.name == name:
-                return head
-        raise AttributeError(name)
-
-
-class RefLogEntry:
-    def __init__(self, old: str, new: str, message: str) -> None:
-        self.oldhexsha = old
-        self.newhexsha = new
-        self.message = message
-
-
-class _HeadRef:
-    def __init__(self, repo: Repo) -> None:
-        self._repo = repo
-
-    def log(self) -> list[RefLogEntry]:
-        """HEAD's reflog, oldest first, read from ``.git/logs/HEAD`` (as GitPython)."""
-        try:
-            raw = (Path(self._repo.git_dir) / "logs" / "HEAD").read_bytes()
-        except OSError:
-            return []
-        entries = []
-        for line in raw.decode("utf-8", "replace").split("\n"):  # a message may hold U+2028
-            if not line:
-                continue
-            info, _, message = line.partition("\t")
-            parts = info.split(" ", 2)
-            if len(parts) < 3:
-                raise ValueError(f"bad reflog line: {line!r}")
-            entries.append(RefLogEntry(parts[0], parts[1], message))
-        return entries
-
-
-class Repo:
-    """A repository's working tree at ``root``: the read-only part of GitPython's Repo."""
-
-    def __init__(self, root: Path | str) -> None:
-        self.working_tree_dir = str(root)
-        git_dir = Path(root) / ".git"
-        if not git_dir.exists():
-            raise GitError(["rev-parse"], 128, f"{root} is not a git repository")
-        self.git_dir = str(git_dir)
-        self.git = _GitCommands(self)
-        self.head = _HeadRef(self)
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if (self.path / ".git").exists():
+            self.git_dir: Path = self.path / ".git"
+            self.worktree: Path | None = self.path
+        elif (self.path / "HEAD").is_file() and (self.path / "objects").is_dir():
+            self.git_dir, self.worktree = self.path, None
+        else:
+            raise GitError(["rev-parse"], 128, f"{self.path} is not a git repository")
         self._batch: subprocess.Popen[bytes] | None = None
+        self._commits: dict[str, Commit] = {}
 
-    # --- running git ----------------------------------------------------------
+    # --- running git ------------------------------------------------------------
 
-    def _proc(self, args: tuple[str, ...], stdout: IO[bytes] | None = None):
+    def _proc(self, args: tuple[str, ...]) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
             ["git", *args],
-            cwd=self.working_tree_dir,
+            cwd=self.path,
             env=_env(),
             stdin=subprocess.DEVNULL,
-            stdout=stdout if stdout is not None else subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            capture_output=True,
             check=False,
         )
 
-    def _run_bytes(self, *args: str) -> bytes:
+    def run_bytes(self, *args: str) -> bytes:
+        """stdout of a read-only git command; ``GitError`` on a non-zero exit."""
         proc = self._proc(args)
         if proc.returncode != 0:
             raise GitError(list(args), proc.returncode, proc.stderr.decode(errors="replace"))
         return proc.stdout
 
-    def _run(self, *args: str) -> str:
-        out = self._run_bytes(*args).decode("utf-8", "replace")
+    def run(self, *args: str) -> str:
+        """stdout as text, without its last newline."""
+        out = _decode(self.run_bytes(*args))
         return out[:-1] if out.endswith("\n") else out
 
-    def _object(self, name: str, with_sha: bool = False):
-        """(type, content) of the object ``name`` names, via one ``cat-file --batch``;
-        (sha, type, content) with ``with_sha``."""
+    def ok(self, *args: str) -> bool:
+        """Did the command exit 0?"""
+        return self._proc(args).returncode == 0
+
+    def object(self, name: str) -> tuple[str, str, bytes] | None:
+        """(sha, type, content) of the object ``name`` names, or None; served by one
+        ``cat-file --batch`` process for the reader's whole life."""
         if "\n" in name:
-            raise ValueError(f"bad object name {name!r}")
+            return None
         if self._batch is None or self._batch.poll() is not None:
             self._batch = subprocess.Popen(
                 ["git", "cat-file", "--batch"],
-                cwd=self.working_tree_dir,
+                cwd=self.path,
                 env=_env(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -319,11 +155,10 @@ class Repo:
         self._batch.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
         self._batch.stdin.flush()
         header = self._batch.stdout.readline().decode(errors="replace").split()
-        if len(header) != 3:
-            raise KeyError(f"{name}: {' '.join(header) or 'no answer'}")
-        size = int(header[2])
-        data = self._batch.stdout.read(size + 1)[:-1]
-        return (header[0], header[1], data) if with_sha else (header[1], data)
+        if len(header) != 3:  # "<name> missing" / "ambiguous"
+            return None
+        data = self._batch.stdout.read(int(header[2]) + 1)[:-1]
+        return header[0], header[1], data
 
     def close(self) -> None:
         if self._batch is not None:
@@ -337,50 +172,128 @@ class Repo:
         with contextlib.suppress(Exception):
             self.close()
 
-    # --- the GitPython-shaped interface ----------------------------------------
+    # --- refs and commits ---------------------------------------------------------
 
-    def commit(self, rev: str = "HEAD") -> Commit:
-        """The commit ``rev`` names (a ``KeyError`` when it names none), resolved by the
-        running ``cat-file --batch``: no process per lookup."""
-        sha, _kind, raw = self._object(f"{rev}^{{commit}}", with_sha=True)
-        commit = Commit(self, sha)
-        commit._parsed = _parse_commit(raw)
+    def commit(self, rev: str) -> Commit:
+        """The commit ``rev`` names (branch, tag, sha, ``main~2``); ``KeyError`` if none."""
+        if rev in self._commits:  # only full shas are kept: names move, objects do not
+            return self._commits[rev]
+        found = self.object(f"{rev}^{{commit}}")
+        if found is None or found[1] != "commit":
+            raise KeyError(rev)
+        commit = parse_commit(found[0], found[2])
+        self._commits[commit.sha] = commit
         return commit
 
-    @property
-    def heads(self) -> Heads:
-        out = self._run("for-each-ref", "--format=%(objectname) %(refname)", "refs/heads")
-        heads = Heads()
+    def ref(self, name: str) -> str | None:
+        """The sha of the commit ``name`` names, or None when it names none."""
+        try:
+            return self.commit(name).sha
+        except KeyError:
+            return None
+
+    def head_branch(self) -> str | None:
+        """The branch HEAD is on (without ``refs/heads/``), None when detached."""
+        proc = self._proc(("symbolic-ref", "--quiet", "HEAD"))
+        name = _decode(proc.stdout).strip() if proc.returncode == 0 else ""
+        return name.removeprefix("refs/heads/") if name.startswith("refs/heads/") else None
+
+    def config(self, key: str) -> str | None:
+        """A git config value of this repository (``branch.x.remote``), or None."""
+        proc = self._proc(("config", "--get", key))
+        return _decode(proc.stdout).strip() if proc.returncode == 0 else None
+
+    def branches(self) -> dict[str, str]:
+        """Local branch name → commit sha."""
+        return self._refs("refs/heads/")
+
+    def tags(self) -> dict[str, str]:
+        """Tag name → the commit it points at (annotated tags peeled)."""
+        out = self.run(
+            "for-each-ref", "--format=%(objectname) %(*objectname) %(refname)", "refs/tags"
+        )
+        tags = {}
+        for line in out.split("\n"):
+            sha, peeled, ref = [*line.split(" ", 2), "", ""][:3]
+            if ref:
+                tags[ref.removeprefix("refs/tags/")] = peeled or sha
+        return tags
+
+    def _refs(self, prefix: str) -> dict[str, str]:
+        out = self.run("for-each-ref", "--format=%(objectname) %(refname)", prefix)
+        refs = {}
         for line in out.split("\n"):  # not splitlines(): a name may hold U+0085 or U+2028
             sha, _, ref = line.partition(" ")
-            if not ref:
-                continue
-            heads.append(Head(self, ref.removeprefix("refs/heads/"), sha))
-        return heads
+            if ref:
+                refs[ref.removeprefix(prefix)] = sha
+        return refs
 
-    def iter_commits(self, rev: str, first_parent: bool = False) -> Iterator[Commit]:
-        args = ["rev-list", *(["--first-parent"] if first_parent else []), rev, "--"]
-        for sha in self._run(*args).split():
-            yield Commit(self, sha)
+    def refs_containing(self, sha: str, prefix: str = "refs/heads") -> list[str]:
+        """Full names of the refs under ``prefix`` whose history holds ``sha``."""
+        out = self.run("for-each-ref", "--format=%(refname)", "--contains", sha, prefix)
+        return [line for line in out.split("\n") if line]
 
-    def is_ancestor(self, ancestor: str, descendant: str) -> bool:
-        proc = self._proc(("merge-base", "--is-ancestor", str(ancestor), str(descendant)))
-        if proc.returncode in (0, 1):
-            return proc.returncode == 0
-        raise GitError(["merge-base"], proc.returncode, proc.stderr.decode(errors="replace"))
-
-    def merge_base(self, a: Commit | str, b: Commit | str) -> list[Commit]:
-        args = ("merge-base", _rev(a), _rev(b))
-        proc = self._proc(args)
-        if proc.returncode == 1:
-            return []
+    def log(self, rev_range: str, *paths: str, first_parent: bool = False) -> list[Commit]:
+        """Commits of ``rev_range`` (``a..b`` or a rev), newest first, optionally only those
+        touching ``paths``; an empty list when a rev does not exist."""
+        args = ["rev-list", *(["--first-parent"] if first_parent else []), rev_range, "--"]
+        proc = self._proc((*args, *paths))
         if proc.returncode != 0:
-            raise GitError(list(args), proc.returncode, proc.stderr.decode(errors="replace"))
-        return [Commit(self, sha) for sha in proc.stdout.decode().split()]
+            return []
+        return [self.commit(sha) for sha in proc.stdout.decode().split()]
 
-    def archive(self, stream: IO[bytes], rev: str, format: str = "tar") -> None:
-        stream.write(self._run_bytes("archive", f"--format={format}", rev))
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """Is ``older`` reachable from ``newer`` (or the same commit)? False when either
+        is missing."""
+        return self.ok("merge-base", "--is-ancestor", older, newer)
 
+    def merge_base(self, a: str, b: str) -> str | None:
+        proc = self._proc(("merge-base", a, b))
+        return proc.stdout.decode().split()[0] if proc.returncode == 0 else None
 
-def _rev(value: Commit | str) -> str:
-    return value.hexsha if isinstance(value, Commit) else str(value)
+    def reflog(self, ref: str = "HEAD") -> list[RefLogEntry]:
+        """A ref's reflog, oldest first, read from ``logs/<ref>`` (empty when none)."""
+        try:
+            raw = (self.git_dir / "logs" / ref).read_bytes()
+        except OSError:
+            return []
+        entries = []
+        for line in raw.decode("utf-8", "replace").split("\n"):  # a message may hold U+2028
+            info, _, message = line.partition("\t")
+            parts = info.split(" ", 2)
+            if len(parts) == 3:
+                entries.append(RefLogEntry(parts[0], parts[1], message))
+        return entries
+
+    # --- files ------------------------------------------------------------------
+
+    def read(self, rev: str, path: str) -> bytes | None:
+        """The content of ``path`` at ``rev``, or None when either is missing."""
+        found = self.object(f"{rev}:{path}")
+        return found[2] if found is not None and found[1] == "blob" else None
+
+    def read_text(self, rev: str, path: str) -> str | None:
+        data = self.read(rev, path)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def files(self, rev: str) -> list[str]:
+        """Every file path in ``rev``'s tree."""
+        out = self.run_bytes("ls-tree", "-r", "-z", "--name-only", rev)
+        return [_decode(p) for p in out.split(b"\0") if p]
+
+    def changed_paths(self, a: str, b: str) -> set[str]:
+        """Paths whose content differs between two revisions (empty when one is missing)."""
+        proc = self._proc(("diff", "--no-renames", "--name-only", "-z", a, b, "--"))
+        if proc.returncode != 0:
+            return set()
+        return {_decode(p) for p in proc.stdout.split(b"\0") if p}
+
+    def commit_paths(self, commit: Commit) -> set[str]:
+        """Paths a commit changed against its first parent (all paths for a root commit)."""
+        if not commit.parents:
+            return set(self.files(commit.sha))
+        return self.changed_paths(commit.parents[0], commit.sha)
+
+    def archive(self, stream: IO[bytes], rev: str) -> None:
+        """``rev``'s tree as a tar stream."""
+        stream.write(self.run_bytes("archive", "--format=tar", rev))

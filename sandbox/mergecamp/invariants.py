@@ -49,7 +49,7 @@ from mergecamp.i18n import Text
 
 if TYPE_CHECKING:
     from mergecamp.exercise import Exercise
-    from mergecamp.gitread import Repo
+    from mergecamp.gitread import GitReader
     from mergecamp.scene import Scene
 
 NAMES = (
@@ -348,14 +348,23 @@ class _Seen:
         self.followed: dict[str, tuple[str, str]] = {}
 
     @cached_property
-    def repo(self) -> Repo | None:
+    def repo(self) -> GitReader | None:
         if self.root is None:
             return None
         if self.root == self.scene.root:
-            return self.scene.repo  # type: ignore[return-value]  # share its cat-file process
-        from mergecamp.gitread import Repo
+            return self.scene.repo  # share its cat-file process
+        from mergecamp.gitread import GitReader
 
-        return Repo(self.root)
+        return GitReader(self.root)
+
+    @cached_property
+    def origin(self) -> GitReader | None:
+        from mergecamp.gitread import GitError, GitReader
+
+        try:
+            return None if self.scene.origin is None else GitReader(self.scene.origin)
+        except GitError:
+            return None
 
     @cached_property
     def git_dir(self) -> Path | None:
@@ -379,10 +388,9 @@ class _Seen:
         files = _ref_files(self.git_dir)
         if files is not None:
             return files
-        out = self.repo._run(
-            "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads", "refs/tags"
-        )
-        return {ref: sha for sha, _, ref in (line.partition(" ") for line in out.splitlines())}
+        refs = {f"refs/heads/{name}": sha for name, sha in self.repo.branches().items()}
+        refs.update({f"refs/tags/{name}": sha for name, sha in self.repo.tags().items()})
+        return refs
 
     @cached_property
     def head(self) -> str | None:
@@ -415,21 +423,22 @@ class _Seen:
         files = _ref_files(origin)
         if files is not None:
             return {ref: sha for ref, sha in files.items() if ref.startswith("refs/heads/")}
-        from mergecamp.gitcmd import git
-
-        out = git(origin, "for-each-ref", "--format=%(objectname) %(refname)", "refs/heads")
-        return {ref: sha for sha, _, ref in (line.partition(" ") for line in out.splitlines())}
+        if self.origin is None:
+            return None
+        return {f"refs/heads/{name}": sha for name, sha in self.origin.branches().items()}
 
     @cached_property
     def origin_at_setup(self) -> set[str]:
         """Every commit origin held right after setup (read only when a branch moved)."""
-        from mergecamp.gitcmd import git
+        from mergecamp.gitread import GitError
 
-        origin = self.scene.origin
-        if origin is None or not self.origin_start:
+        if self.origin is None or not self.origin_start:
             return set()
         tips = sorted(set(self.origin_start.values()))
-        return set(git(origin, "rev-list", *tips, check=False).split())
+        try:
+            return set(self.origin.run("rev-list", *tips).split())
+        except GitError:
+            return set()
 
     @cached_property
     def team_made(self) -> set[str]:
@@ -477,9 +486,9 @@ class _Seen:
             "--not", *sorted(known), "--",
         )  # fmt: skip
         try:  # a merge's files against its first parent: what the merge itself wrote
-            raw = self.repo._run_bytes("log", "--diff-merges=first-parent", *args)
+            raw = self.repo.run_bytes("log", "--diff-merges=first-parent", *args)
         except GitError:  # git before 2.31: against each parent (more files, same verdicts)
-            raw = self.repo._run_bytes("log", "-m", *args)
+            raw = self.repo.run_bytes("log", "-m", *args)
         found: dict[str, LearnerCommit] = {}
         for record in raw.decode("utf-8", "surrogateescape").split("\x1e"):
             header, _, names = record.partition("\0")
@@ -496,10 +505,10 @@ class _Seen:
         found = []
         for commit in self.learner_commits:
             for path in sorted(commit.files):
-                try:
-                    sha, kind, data = self.repo._object(f"{commit.sha}:{path}", with_sha=True)  # type: ignore[union-attr]
-                except (KeyError, ValueError, OSError):
+                found_object = self.repo.object(f"{commit.sha}:{path}")  # type: ignore[union-attr]
+                if found_object is None:
                     continue  # deleted by this commit
+                sha, kind, data = found_object
                 if kind == "blob" and _is_text(data):
                     found.append((commit, path, sha, data.decode("utf-8", "replace")))
         return found
@@ -538,11 +547,7 @@ class _Seen:
             return set()
 
     def blob(self, rev: str, path: str) -> bytes | None:
-        try:
-            kind, data = self.repo._object(f"{rev}:{path}")  # type: ignore[union-attr]
-        except (KeyError, ValueError, OSError):
-            return None
-        return data if kind == "blob" else None
+        return None if self.repo is None else self.repo.read(rev, path)
 
     def since(self, old: str, new: str, *, origin: bool = False) -> dict[str, list[str]]:
         """Commits reachable from ``new`` and not from ``old`` (in the learner's repo, or
@@ -551,12 +556,8 @@ class _Seen:
         key = (old, new, origin)
         if key not in self._since:
             args = ("rev-list", "--parents", new, f"^{old}", "--")
-            if origin:
-                from mergecamp.gitcmd import git
-
-                out = git(self.scene.origin, *args)  # type: ignore[arg-type]
-            else:
-                out = self.repo._run(*args)  # type: ignore[union-attr]
+            reader = self.origin if origin else self.repo
+            out = reader.run(*args)  # type: ignore[union-attr]
             self._since[key] = {
                 line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()
             }
@@ -588,7 +589,7 @@ class _Seen:
     def describe(self, sha: str) -> str:
         """``abc1234 subject`` for messages."""
         try:
-            subject = self.repo.commit(sha).summary.strip()  # type: ignore[union-attr]
+            subject = self.repo.commit(sha).subject  # type: ignore[union-attr]
         except Exception:
             subject = ""
         return f"{sha[:7]} {_shown(subject)}".strip()
@@ -726,10 +727,9 @@ def _contained_elsewhere(seen: _Seen, sha: str) -> bool:
     if sha in (v for k, v in seen.refs.items() if k.startswith("refs/heads/")):
         return True  # the tip of another branch (a rename, a branch never moved)
     try:
-        out = seen.repo._run("for-each-ref", "--contains", sha, "refs/heads")  # type: ignore[union-attr]
+        return bool(seen.repo.refs_containing(sha))  # type: ignore[union-attr]
     except Exception:
         return False
-    return bool(out.strip())
 
 
 def _team_line(seen: _Seen, was: str, now: str) -> bool:
@@ -810,8 +810,8 @@ def _merges(seen: _Seen) -> list[Violation]:
             continue
         for sha in line:
             commit = repo.commit(sha)
-            if len(commit.parents) > 1 and C.dropped_side(repo, commit):  # type: ignore[arg-type]
-                first = commit.parents[0].hexsha
+            if commit.is_merge and C.dropped_side(repo, commit):
+                first = commit.parents[0]
                 text = DROPPED.format(r=r_name, m=m_name, c=seen.describe(sha), p7=first[:7])
                 found.append(Violation("merge-dropped-side", text))
                 break
@@ -885,7 +885,7 @@ def _worktree_markers(seen: _Seen) -> list[Violation]:
     if read_state(seen.git_dir).operation in ("merge", "cherry-pick", "revert", "rebase", "am"):
         return []  # markers are expected mid-way; the state line says how to finish
     try:
-        out = seen.repo._run_bytes("diff-index", "--name-only", "-z", "HEAD", "--")
+        out = seen.repo.run_bytes("diff-index", "--name-only", "-z", "HEAD", "--")
     except Exception:
         return []
     found = []
@@ -958,11 +958,8 @@ def _kept(seen: _Seen) -> list[Violation]:
 
 
 def _has_object(seen: _Seen, sha: str) -> bool:
-    try:
-        kind, _ = seen.repo._object(sha)  # type: ignore[union-attr]
-    except (KeyError, ValueError, OSError):
-        return False
-    return kind == "blob"
+    found = seen.repo.object(sha) if seen.repo is not None else None
+    return found is not None and found[1] == "blob"
 
 
 def _first_missing(seen: _Seen, path: str, lines: list[str]) -> str | None:

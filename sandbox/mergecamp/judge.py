@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any
 from mergecamp.exercise import StepResult
 
 if TYPE_CHECKING:
-    import git
-
     from mergecamp.exercise import Exercise
+    from mergecamp.gitread import GitReader
     from mergecamp.scene import Scene
 
 
@@ -38,8 +37,20 @@ class Judge:
     _memo: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def repo(self) -> git.Repo:
+    def repo(self) -> GitReader:
+        """The learner's repository."""
         return self.scene.repo
+
+    @property
+    def origin(self) -> GitReader:
+        """The team's bare origin (team exercises; the runner has checked it is usable)."""
+        return self.memo("reader:origin", lambda: self.reader(self.scene.origin))
+
+    def reader(self, path: object) -> GitReader:
+        """A reader for another repository of the scene (a clone the learner made)."""
+        from mergecamp.gitread import GitReader
+
+        return GitReader(path)  # type: ignore[arg-type]
 
     def start(self, ref: str) -> str | None:
         """The sha ``ref`` (``refs/heads/main``, ``HEAD``…) had right after setup."""

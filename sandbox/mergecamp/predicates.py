@@ -28,7 +28,7 @@ def untouched(j: Judge, branch: str) -> StepResult:
     tip = C.branch_tip(j.repo, branch)
     if tip is None:
         return j.fail("branch-gone", b=branch, sha=(start or "?")[:7])
-    if tip.hexsha != start:
+    if tip.sha != start:
         return j.fail(
             "branch-moved",
             b=branch,
@@ -79,7 +79,7 @@ def model_works(j: Judge, rev: str) -> StepResult:
     commit = C.commit_of(j.repo, rev)
     if commit is None:
         return j.fail("model-no-commit", r=rev)
-    result = suite_at(j.scene, rev, commit.tree.hexsha)
+    result = suite_at(j.scene, rev, commit.tree)
     if result.passed:
         return j.ok(
             "model-works", f=CONFIG, r=rev, cmd=project_tests.COMMAND, n=result.counts or "ok"
@@ -124,22 +124,18 @@ def synced(j: Judge, branch: str, folder: str = "") -> StepResult:
     ``sync-ahead`` (a plain push), ``sync-behind`` (a pull) or ``sync-diverged`` (no
     library fix: the story says which side wins). An exercise words them for its story
     with messages of the same ids."""
-    from mergecamp.gitcmd import git
-    from mergecamp.team import origin as origin_mod
-
-    repo, origin = j.scene.root / folder, j.scene.origin
-    local = origin_mod.ref(repo, f"refs/heads/{branch}")
-    remote = origin_mod.ref(origin, f"refs/heads/{branch}")  # type: ignore[arg-type]
+    repo = j.reader(j.scene.root / folder) if folder else j.repo
+    local = repo.ref(f"refs/heads/{branch}")
+    remote = j.origin.ref(f"refs/heads/{branch}")
     if local is None:
-        names = git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads").split()
-        return j.fail("branch-missing", b=branch, names=", ".join(names) or "-")
+        return j.fail("branch-missing", b=branch, names=", ".join(sorted(repo.branches())) or "-")
     fields = {"b": branch, "local": local[:7], "remote": (remote or "-")[:7]}
     if remote is None:
         return j.fail("not-on-origin", **fields)
     if local == remote:
         return j.ok("synced", **fields)
-    if origin_mod.is_ancestor(repo, remote, local):
+    if repo.is_ancestor(remote, local):
         return j.fail("sync-ahead", **fields)
-    if origin_mod.is_ancestor(origin, local, remote):  # type: ignore[arg-type]
+    if j.origin.is_ancestor(local, remote):
         return j.fail("sync-behind", **fields)
     return j.fail("sync-diverged", **fields)

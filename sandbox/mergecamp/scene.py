@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import git
+    from mergecamp.gitread import GitReader
 
 
 @dataclass
@@ -30,12 +30,12 @@ class Scene:
     quick: bool = False
 
     @cached_property
-    def repo(self) -> git.Repo:
-        """A read-only view for checks (``mergecamp.gitread``: GitPython's interface, without
-        GitPython's import cost). Setup writes history through its own GitPython repo."""
-        from mergecamp.gitread import Repo
+    def repo(self) -> GitReader:
+        """The learner's repository, read-only, for checks (``mergecamp.gitread``). Setup
+        writes history through its own GitPython repo."""
+        from mergecamp.gitread import GitReader
 
-        return Repo(self.root)  # type: ignore[return-value]
+        return GitReader(self.root)
 
     @property
     def origin(self) -> Path | None:

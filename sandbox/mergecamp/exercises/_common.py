@@ -28,6 +28,7 @@ from mergecamp.scripting import (
 if TYPE_CHECKING:
     import git
 
+    from mergecamp.gitread import Commit
     from mergecamp.project_tests import SuiteResult
     from mergecamp.scene import Scene
 
@@ -82,14 +83,13 @@ def package_dir(scene: Scene) -> Path:
     return scene.root / "src" / PACKAGE
 
 
-def short(commit: git.Commit | str | None) -> str:
+def short(commit: Commit | str | None) -> str:
     """``abc1234 subject`` for a commit, for messages."""
     if commit is None:
         return "-"
     if isinstance(commit, str):
         return commit[:7]
-    subject = commit.message.strip().splitlines()[0] if commit.message.strip() else ""
-    return f"{commit.hexsha[:7]} {subject}"
+    return f"{commit.sha[:7]} {commit.subject}"
 
 
 def suite_at(scene: Scene, rev: str, tree: str) -> SuiteResult:
@@ -109,7 +109,7 @@ def suite_at(scene: Scene, rev: str, tree: str) -> SuiteResult:
     scratch_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="check-", dir=scratch_root) as tmp:
         buffer = io.BytesIO()
-        scene.repo.archive(buffer, rev, format="tar")
+        scene.repo.archive(buffer, rev)
         buffer.seek(0)
         with tarfile.open(fileobj=buffer) as tar:
             # The "data" filter exists from Python 3.11.4 on; the archive is git's own.

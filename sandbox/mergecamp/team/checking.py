@@ -8,17 +8,18 @@ the team never scripted them. (An unusable origin is the step runner's business:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mergecamp.team import origin as origin_mod
 from mergecamp.team.world import TEAM_EMAILS
 
+if TYPE_CHECKING:
+    from mergecamp.gitread import Commit, GitReader
 
-def impostors(origin: Path, rev_range: str, scripted: set[str]) -> list[origin_mod.Commit]:
+
+def impostors(origin: GitReader, rev_range: str, scripted: set[str]) -> list[Commit]:
     """Teammate-authored commits in ``rev_range`` that the exercise did not script."""
     return [
-        c
-        for c in origin_mod.commits(origin, rev_range)
-        if c.author_email in TEAM_EMAILS and c.sha not in scripted
+        c for c in origin.log(rev_range) if c.author_email in TEAM_EMAILS and c.sha not in scripted
     ]
 
 

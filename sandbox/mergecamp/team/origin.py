@@ -7,10 +7,10 @@ check can read exactly what was pushed, by whom, with which parents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from mergecamp.gitcmd import GitFailed, git, ok
+from mergecamp.gitread import Commit, GitReader
 from mergecamp.i18n import Text
 
 ORIGIN_DIR = "origin.git"
@@ -89,49 +89,27 @@ def meta_dir(origin: Path) -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class Commit:
-    """One commit as a check needs it."""
-
-    sha: str
-    parents: tuple[str, ...]
-    author_name: str
-    author_email: str
-    subject: str
+# Reading goes through the one reader (``mergecamp.gitread.GitReader``); these names stay
+# for the PR code that still calls them by path.
 
 
 def commits(repo: Path, rev_range: str, *paths: str) -> list[Commit]:
     """Commits in ``rev_range`` (newest first), optionally only those touching ``paths``."""
-    fmt = "%H%x1f%P%x1f%an%x1f%ae%x1f%s"
-    args = ["log", f"--format={fmt}", rev_range]
-    if paths:
-        args += ["--", *paths]
-    out = git(repo, *args, check=False)
-    result = []
-    for line in out.splitlines():
-        sha, parents, name, email, subject = line.split("\x1f")
-        result.append(Commit(sha, tuple(parents.split()), name, email, subject))
-    return result
+    return GitReader(repo).log(rev_range, *paths)
 
 
 def ref(repo: Path, name: str) -> str | None:
     """The commit a ref names, or ``None`` when it does not exist."""
-    try:
-        return git(repo, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
-    except GitFailed:
-        return None
+    return GitReader(repo).ref(name)
 
 
 def is_ancestor(repo: Path, older: str, newer: str) -> bool:
-    return ok(repo, "merge-base", "--is-ancestor", older, newer)
+    return GitReader(repo).is_ancestor(older, newer)
 
 
 def show_file(repo: Path, rev: str, path: str) -> str | None:
     """A file's content at ``rev`` (``None`` when absent)."""
-    try:
-        return git(repo, "show", f"{rev}:{path}")
-    except GitFailed:
-        return None
+    return GitReader(repo).read_text(rev, path)
 
 
 def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | None:

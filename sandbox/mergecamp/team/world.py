@@ -21,6 +21,7 @@ from mergecamp.team.teammates import Teammate
 if TYPE_CHECKING:
     import git
 
+    from mergecamp.gitread import Commit, GitReader
     from mergecamp.scene import Scene
 
 MINA_T = Teammate(MINA, "mina")
@@ -82,6 +83,6 @@ def recall(origin: Path) -> dict[str, str]:
         return {}
 
 
-def learner_commits(repo: Path, rev_range: str) -> list[origin_mod.Commit]:
+def learner_commits(repo: GitReader, rev_range: str) -> list[Commit]:
     """Commits in ``rev_range`` that no scripted teammate wrote."""
-    return [c for c in origin_mod.commits(repo, rev_range) if c.author_email not in TEAM_EMAILS]
+    return [c for c in repo.log(rev_range) if c.author_email not in TEAM_EMAILS]

@@ -78,13 +78,13 @@ def tagged(j: Judge):
     tag, main = C.tag_target(j.repo, "culprit"), j.start("refs/heads/main") or "main"
     if tag is None:
         return j.fail("no-tag")
-    culprit = next((c for c in j.repo.iter_commits(main) if C.subject(c) == CULPRIT_SUBJECT), None)
-    fields = {"sha": tag.hexsha[:7], "subject": C.subject(tag)}
-    if culprit is not None and tag.hexsha == culprit.hexsha:
+    culprit = next((c for c in j.repo.log(main) if C.subject(c) == CULPRIT_SUBJECT), None)
+    fields = {"sha": tag.sha[:7], "subject": C.subject(tag)}
+    if culprit is not None and tag.sha == culprit.sha:
         return j.ok("tagged", **fields)
-    if not C.is_ancestor(j.repo, tag.hexsha, main):
+    if not C.is_ancestor(j.repo, tag.sha, main):
         return j.fail("tag-off-main", **fields)
-    early = culprit is not None and C.is_ancestor(j.repo, tag.hexsha, culprit.hexsha)
+    early = culprit is not None and C.is_ancestor(j.repo, tag.sha, culprit.sha)
     return j.fail("tag-too-early" if early else "tag-too-late", **fields)
 
 
@@ -92,7 +92,7 @@ def release_kept(j: Judge):
     was, now = j.start(f"refs/tags/{GOOD_TAG}") or "", C.tag_target(j.repo, GOOD_TAG)
     if now is None:
         return j.fail("release-gone", was=was[:7])
-    if now.hexsha != was:
+    if now.sha != was:
         return j.fail("release-moved", was=was[:7], now=short(now))
     return j.ok("release-kept")
 

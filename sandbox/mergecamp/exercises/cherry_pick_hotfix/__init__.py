@@ -15,7 +15,6 @@ from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import MINA, SORA, Clock, commit_all, set_option
 from mergecamp.state import read_state
-from mergecamp.team import origin as origin_mod
 from mergecamp.team.checking import remember_scripted
 from mergecamp.team.world import CONFIG, SORA_T, publish, recall, remember, seed
 
@@ -57,7 +56,7 @@ def _hotfix(j: Judge) -> str | None:
     names = [n for n in C.branch_names(j.repo) if n not in (EXP, "main")]
     for name in sorted(names, key=lambda n: n != current):
         tip = C.branch_tip(j.repo, name)
-        if tip and tip.hexsha != main and C.is_ancestor(j.repo, main, tip.hexsha):
+        if tip and tip.sha != main and C.is_ancestor(j.repo, main, tip.sha):
             return name
     return None
 
@@ -85,8 +84,8 @@ def nothing_else(j: Judge):
 
 def pushed(j: Judge):
     branch = j.memo("hotfix", lambda: _hotfix(j))
-    mine = C.branch_tip(j.repo, branch).hexsha  # type: ignore[union-attr]
-    theirs = origin_mod.ref(j.scene.origin or Path(), f"refs/heads/{branch}")
+    mine = C.branch_tip(j.repo, branch).sha  # type: ignore[union-attr]
+    theirs = j.origin.ref(f"refs/heads/{branch}")
     if theirs is None:
         return j.fail("not-pushed", branch=branch)
     if theirs != mine:
@@ -95,7 +94,7 @@ def pushed(j: Judge):
 
 
 def exp_untouched(j: Judge):
-    now = origin_mod.ref(j.scene.origin or Path(), f"refs/heads/{EXP}")
+    now = j.origin.ref(f"refs/heads/{EXP}")
     return j.ok("exp-untouched") if now == _facts(j)["exp"] else j.fail("exp-moved", exp=EXP)
 
 

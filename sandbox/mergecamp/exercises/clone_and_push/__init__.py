@@ -36,9 +36,12 @@ def _find_clone(scene: Scene) -> Path | None:
 
 def _find_branch(clone: Path, base: str) -> str | None:
     """The learner's branch: the current one if it has their commits, else the first."""
-    current = git(clone, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
-    names = git(clone, "for-each-ref", "--format=%(refname:short)", "refs/heads").split()
-    mine = [n for n in names if n != "main" and learner_commits(clone, f"{base}..{n}")]
+    from mergecamp.gitread import GitReader
+
+    reader = GitReader(clone)
+    current = reader.head_branch()
+    names = sorted(reader.branches())
+    mine = [n for n in names if n != "main" and learner_commits(reader, f"{base}..refs/heads/{n}")]
     return min(mine, key=lambda n: n != current, default=None)
 
 
@@ -61,11 +64,12 @@ def branch(j: Judge):
         return j.fail("no-work-branch")
     if conventions.branch_problem(name) is not None:
         return j.fail("branch-name", branch=name, new=conventions.suggest_branch(name))
-    subjects = [c.subject for c in learner_commits(clone, f"{base}..{name}")]
+    clone_repo = j.reader(clone)
+    subjects = [c.subject for c in learner_commits(clone_repo, f"{base}..refs/heads/{name}")]
     bad = [s for s in subjects if conventions.message_problem(s) is not None]
     if bad:
         return j.fail("commit-message", subject=bad[0])
-    arch = configs.read_option(origin_mod.show_file(clone, name, CONFIG), "arch")
+    arch = configs.read_option(clone_repo.read_text(f"refs/heads/{name}", CONFIG), "arch")
     if arch != "gru":
         return j.fail("arch-not-gru", branch=name, arch=arch or "?")
     return j.ok("branch-ok", branch=name)
@@ -78,7 +82,8 @@ def pushed(j: Judge):
 
 def upstream(j: Judge):
     clone, _, name = _work(j)
-    tracks = [git(clone, "config", f"branch.{name}.{k}", check=False) for k in ("remote", "merge")]
+    clone_repo = j.reader(clone)
+    tracks = [clone_repo.config(f"branch.{name}.{k}") for k in ("remote", "merge")]
     if tracks == ["origin", f"refs/heads/{name}"]:
         return j.ok("upstream", branch=name)
     return j.fail("no-upstream", branch=name)

@@ -12,7 +12,6 @@ from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, YOU, Clock, commit_all, set_option
 from mergecamp.state import read_state
-from mergecamp.team import origin as origin_mod
 from mergecamp.team.checking import impostors, remember_scripted, scripted_shas
 from mergecamp.team.world import CONFIG, JUN_T, publish, recall, remember, seed
 
@@ -49,16 +48,14 @@ def setup(scene: Scene) -> None:
 def _since_jun(j: Judge) -> tuple[str, str | None]:
     """(Jun's commit, origin's tip of the branch), read once per check."""
     origin = j.scene.origin
-    return j.memo(
-        "jun", lambda: (recall(origin)["jun"], origin_mod.ref(origin, f"refs/heads/{BRANCH}"))
-    )
+    return j.memo("jun", lambda: (recall(origin)["jun"], j.origin.ref(f"refs/heads/{BRANCH}")))
 
 
 def team_kept(j: Judge):
     jun, tip = _since_jun(j)
-    if tip is None or not origin_mod.is_ancestor(j.scene.origin, jun, tip):
+    if tip is None or not j.origin.is_ancestor(jun, tip):
         return j.fail("jun-lost", jun=jun[:7], branch=BRANCH)
-    fake = impostors(j.scene.origin, f"{jun}..{tip}", scripted_shas(j.scene.origin))
+    fake = impostors(j.origin, f"{jun}..{tip}", scripted_shas(j.scene.origin))
     if fake:
         c = fake[0]
         return j.fail(
@@ -68,7 +65,7 @@ def team_kept(j: Judge):
 
 
 def your_change(j: Judge):
-    text = origin_mod.show_file(j.scene.origin, _since_jun(j)[1], CONFIG)
+    text = j.origin.read_text(_since_jun(j)[1] or "", CONFIG)
     dropout, epochs = (configs.read_option(text, k) or "-" for k in ("dropout", "max_epochs"))
     if (dropout, epochs) != ("0.1", "20"):
         return j.fail("changes-missing", branch=BRANCH, dropout=dropout, epochs=epochs)
@@ -77,7 +74,7 @@ def your_change(j: Judge):
 
 def linear(j: Judge):
     jun, tip = _since_jun(j)
-    merges = [c for c in origin_mod.commits(j.scene.origin, f"{jun}..{tip}") if len(c.parents) > 1]
+    merges = [c for c in j.origin.log(f"{jun}..{tip}") if c.is_merge]
     if merges:
         return j.fail(
             "merge-pushed", branch=BRANCH, sha=merges[0].sha[:7], subject=merges[0].subject

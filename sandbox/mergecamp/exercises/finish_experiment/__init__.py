@@ -38,7 +38,7 @@ def merged(j: Judge):
     if (j.scene.root / ".git" / "MERGE_HEAD").exists():
         return j.fail("merge-in-progress", b=BRANCH)
     main_start, tip = j.start("refs/heads/main"), C.branch_tip(j.repo, "main")
-    copied = main_start is not None and tip is not None and tip.hexsha != main_start
+    copied = main_start is not None and tip is not None and tip.sha != main_start
     c = short(C.commit_of(j.repo, exp_start))
     if copied:
         return j.fail("copied-not-merged", c=c, now=short(tip), m=main_start[:7], b=BRANCH)
@@ -49,9 +49,7 @@ def merge_commit(j: Judge):
     main_start = j.start("refs/heads/main") or "main"
     exp_start = j.start(f"refs/heads/{BRANCH}") or BRANCH
     for commit in C.first_parent_chain(j.repo, "main", main_start):
-        if len(commit.parents) > 1 and any(
-            C.is_ancestor(j.repo, exp_start, p.hexsha) for p in commit.parents[1:]
-        ):
+        if commit.is_merge and any(C.is_ancestor(j.repo, exp_start, p) for p in commit.parents[1:]):
             return j.ok("merge-commit", c=short(commit))
     return j.fail("fast-forward", m=main_start[:7], b=BRANCH)
 

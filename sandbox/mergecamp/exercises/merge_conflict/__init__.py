@@ -42,7 +42,7 @@ def merged(j: Judge):
         j.start(f"refs/heads/{BRANCH}") or BRANCH,
     )
     for merge in C.merges_in(j.repo, exp_start, BRANCH):
-        parents = [p.hexsha for p in merge.parents]
+        parents = merge.parents
         if any(C.is_ancestor(j.repo, exp_start, p) for p in parents) and any(
             C.is_ancestor(j.repo, main_start, p) for p in parents
         ):

@@ -16,7 +16,6 @@ from mergecamp.gitcmd import git
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import Clock, set_option
-from mergecamp.team import origin as origin_mod
 from mergecamp.team import pull_requests
 from mergecamp.team.checking import remember_scripted
 from mergecamp.team.teammates import TeamEvent, install_push_hook, tick
@@ -28,9 +27,12 @@ _MINA_CLOCK_START = 1709856000
 
 
 def _learner_branch_pushed(team_dir: Path) -> bool:
-    origin = team_dir / "origin.git"
-    heads = git(origin, "for-each-ref", "--format=%(refname:short)", "refs/heads").split()
-    return any(h != "main" and not origin_mod.is_ancestor(origin, h, "main") for h in heads)
+    from mergecamp.gitread import GitReader
+
+    origin = GitReader(team_dir / "origin.git")
+    heads = origin.branches()
+    main = heads.get("main", "")
+    return any(n != "main" and not origin.is_ancestor(sha, main) for n, sha in heads.items())
 
 
 def _mina_pushes(team_dir: Path) -> None:
@@ -68,24 +70,25 @@ def pr_opened(j: Judge):
 
 
 def merged(j: Judge):
-    origin, prs = j.scene.origin, j.memo("prs", list)
+    prs = j.memo("prs", list)
     done = [p for p in prs if p.state == "merged"]
     if not done:
         pr = prs[-1]
         code = "pr-approved" if pr.approved else "review-open"
         return j.fail(code, n=pr.number, k=len(pr.findings), branch=pr.branch)
-    pr, main = done[-1], origin_mod.ref(origin, "refs/heads/main") or ""
-    arch = configs.read_option(origin_mod.show_file(origin, main, CONFIG), "arch")
-    parents = git(origin, "log", "-1", "--format=%P", pr.merged_commit or "", check=False).split()
-    on_main = origin_mod.is_ancestor(origin, pr.merged_commit or "", main)
+    pr, main = done[-1], j.origin.ref("refs/heads/main") or ""
+    arch = configs.read_option(j.origin.read_text(main, CONFIG), "arch")
+    merged_commit = j.origin.ref(pr.merged_commit or "") if pr.merged_commit else None
+    parents = j.origin.commit(merged_commit).parents if merged_commit else ()
+    on_main = merged_commit is not None and j.origin.is_ancestor(merged_commit, main)
     if arch != "gru" or not on_main or len(parents) != 2:
         return j.fail("merged-wrong", n=pr.number, arch=arch or "-")
     return j.ok("merged", n=pr.number)
 
 
 def team_kept(j: Judge):
-    origin, mina = j.scene.origin, recall(j.scene.origin).get("mina")
-    if mina and not origin_mod.is_ancestor(origin, mina, "refs/heads/main"):
+    mina = recall(j.scene.origin).get("mina")
+    if mina and not j.origin.is_ancestor(mina, "refs/heads/main"):
         return j.fail("mina-lost", sha=mina[:7])
     return j.ok("team-kept")
 

@@ -46,15 +46,11 @@ def restored(j: Judge):
     fields = {"b": BRANCH, "tip7": lost[:7]}
     if tip is None:
         return j.fail("restored-missing", **fields)
-    if tip.hexsha == lost:
+    if tip.sha == lost:
         return j.ok("restored", b=BRANCH)
-    found = {**fields, "sha": tip.hexsha[:7], "s": C.subject(tip)}
+    found = {**fields, "sha": tip.sha[:7], "s": C.subject(tip)}
     main = j.start("refs/heads/main") or "main"
-    if (
-        lost
-        and C.is_ancestor(j.repo, tip.hexsha, lost)
-        and not C.is_ancestor(j.repo, tip.hexsha, main)
-    ):
+    if lost and C.is_ancestor(j.repo, tip.sha, lost) and not C.is_ancestor(j.repo, tip.sha, main):
         return j.fail("restored-short", **found)
     return j.fail("restored-elsewhere", **found)
 

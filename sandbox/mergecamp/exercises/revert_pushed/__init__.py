@@ -13,11 +13,10 @@ from mergecamp import checks as C
 from mergecamp import configs
 from mergecamp import predicates as P
 from mergecamp.exercise_data import define
-from mergecamp.gitcmd import git
+from mergecamp.gitread import GitError, GitReader
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, MINA, Clock, append_text, commit_all, set_option
-from mergecamp.team import origin as origin_mod
 from mergecamp.team.checking import impostors, remember_scripted, scripted_shas
 from mergecamp.team.world import CONFIG, JUN_T, publish, recall, remember, seed
 
@@ -40,14 +39,12 @@ def setup(scene: Scene) -> None:
 def _seen(j: Judge) -> tuple[Path, dict[str, str], str]:
     """origin (usable: the runner fails the first step otherwise), its facts, its main."""
     origin = j.scene.origin or Path()
-    return j.memo(
-        "seen", lambda: (origin, recall(origin), origin_mod.ref(origin, "refs/heads/main") or "")
-    )
+    return j.memo("seen", lambda: (origin, recall(origin), j.origin.ref("refs/heads/main") or ""))
 
 
 def history_kept(j: Judge):
-    origin, facts, main = _seen(j)
-    if not origin_mod.is_ancestor(origin, facts["after"], main):
+    _, facts, main = _seen(j)
+    if not j.origin.is_ancestor(facts["after"], main):
         return j.fail("history-rewritten", bad=facts["bad"][:7], after=facts["after"][:7])
     log = j.scene.root / ".git" / "logs" / "refs" / "remotes" / "origin" / "main"
     moves = log.read_text("utf-8", "replace").splitlines() if log.is_file() else []
@@ -60,35 +57,42 @@ def history_kept(j: Judge):
 def reverted(j: Judge):
     origin, facts, main = _seen(j)
     bad, grep = facts["bad"][:7], f"--grep=This reverts commit {facts['bad']}"
-    fake = impostors(origin, f"{facts['after']}..{main}", scripted_shas(origin))
+    fake = impostors(j.origin, f"{facts['after']}..{main}", scripted_shas(origin))
     if fake:
         c = fake[0]
         who = {"short": c.sha[:7], "subject": c.subject, "name": c.author_name}
         return j.fail("teammate-clone", **who, mine=j.scene.root)
-    if git(origin, "diff", "--name-only", facts["after"], main, "--", "NOTES.md"):
+    if "NOTES.md" in j.origin.changed_paths(facts["after"], main):
         return j.fail("reverted-too-much", bad=bad, after=facts["after"][:7])
-    activation = configs.read_option(origin_mod.show_file(origin, main, CONFIG), "activation")
-    if git(origin, "log", "--format=%H", grep, main) and activation == "tanh":
+    activation = configs.read_option(j.origin.read_text(main, CONFIG), "activation")
+    if _has_revert(j.origin, grep, main) and activation == "tanh":
         return j.ok("reverted", bad=bad)
-    if git(j.scene.root, "log", "--format=%H", grep, "refs/heads/main", check=False):
+    if _has_revert(j.repo, grep, "refs/heads/main"):
         return j.fail("revert-not-pushed", bad=bad)
     if activation == "tanh":
         return j.fail("undone-by-hand", bad=bad)
     return j.fail("not-reverted", activation=activation or "-", bad=bad)
 
 
+def _has_revert(reader: GitReader, grep: str, rev: str) -> bool:
+    try:
+        return bool(reader.run("log", "--format=%H", grep, rev))
+    except GitError:
+        return False
+
+
 def in_sync(j: Judge):
-    origin, _, main = _seen(j)
+    _, _, main = _seen(j)
     missing = P.branch_missing(j, "main")
     if missing is not None:
         return missing
-    local = C.branch_tip(j.repo, "main").hexsha  # type: ignore[union-attr]
+    local = C.branch_tip(j.repo, "main").sha  # type: ignore[union-attr]
     fields = {"local": local[:7], "main": main[:7]}
     if local == main:
         return j.ok("in-sync")
     if C.is_ancestor(j.repo, main, local):
         return j.fail("main-ahead", **fields)
-    if origin_mod.is_ancestor(origin, local, main):
+    if j.origin.is_ancestor(local, main):
         return j.fail("main-behind", **fields)
     return j.fail("main-diverged", **fields)
 

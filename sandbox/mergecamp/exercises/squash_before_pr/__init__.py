@@ -11,7 +11,6 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import YOU, Clock, commit_all, set_option
 from mergecamp.state import read_state
 from mergecamp.team import conventions
-from mergecamp.team import origin as origin_mod
 from mergecamp.team.checking import remember_scripted
 from mergecamp.team.world import CONFIG, publish, recall, remember, seed
 
@@ -48,20 +47,20 @@ def squashed(j: Judge):
     root, facts = j.scene.root, recall(j.scene.origin)
     if read_state(root / ".git").operation == "rebase":
         return j.fail("rebase-in-progress")
-    tip = origin_mod.ref(root, f"refs/heads/{BRANCH}")
+    tip = j.repo.ref(f"refs/heads/{BRANCH}")
     if tip is None:
         return j.fail("branch-gone", b=BRANCH, sha=(j.start(f"refs/heads/{BRANCH}") or "?")[:7])
-    if git(root, "rev-parse", f"{tip}^{{tree}}") != facts["tree"]:
+    if j.repo.commit(tip).tree != facts["tree"]:
         return j.fail("squash-changed", b=BRANCH, sha=(j.start(f"refs/heads/{BRANCH}") or "?")[:7])
-    own = origin_mod.commits(root, f"{facts['main']}..{tip}")
+    own = j.repo.log(f"{facts['main']}..{tip}")
     if len(own) != 1:
         return j.fail("not-one-commit", b=BRANCH, n=len(own))
     return j.ok("squashed", b=BRANCH)
 
 
 def message(j: Judge):
-    text = git(j.scene.root, "log", "-1", "--format=%B", f"refs/heads/{BRANCH}")
-    subject = text.strip().splitlines()[0] if text.strip() else ""
+    tip = j.repo.commit(f"refs/heads/{BRANCH}")
+    text, subject = tip.message, tip.subject
     if conventions.message_problem(text) is not None:
         return j.fail("message-not-conventional", s=subject, b=BRANCH)
     return j.ok("message-ok", s=subject)

@@ -49,7 +49,7 @@ def commit(j: Judge):
 
 
 def only_config(j: Judge):
-    extra = sorted(set().union(*(C.changed_paths(c) for c in new_commits(j))) - {CONFIG})
+    extra = sorted(set().union(*(C.changed_paths(j.repo, c) for c in new_commits(j))) - {CONFIG})
     if extra:
         files = ", ".join(f"`{p}`" for p in extra)
         return j.fail("also-took", files=files, s7=start(j)[:7], paths=shlex.join(extra))

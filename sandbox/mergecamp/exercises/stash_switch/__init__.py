@@ -34,20 +34,21 @@ def setup(scene: Scene) -> None:
 def fix_committed(j: Judge):
     main, exp = j.start("refs/heads/main") or "main", j.start(f"refs/heads/{EXP}") or EXP
     fixes = [
-        h.name
-        for h in j.repo.heads
-        if h.name not in ("main", EXP)
-        and C.option_at(j.repo, h.name, CONFIG, "max_epochs") == "10"
-        and C.is_ancestor(j.repo, main, h.commit.hexsha)
+        name
+        for name, sha in sorted(j.repo.branches().items())
+        if name not in ("main", EXP)
+        and C.option_at(j.repo, sha, CONFIG, "max_epochs") == "10"
+        and C.is_ancestor(j.repo, main, sha)
     ]
     if not fixes:
         return j.fail("no-fix", f=CONFIG)
     for b in fixes:
-        if C.option_at(j.repo, b, CONFIG, "hidden_size") != "64":
+        ref = f"refs/heads/{b}"
+        if C.option_at(j.repo, ref, CONFIG, "hidden_size") != "64":
             return j.fail("wip-leaked", b=b)
-        if C.is_ancestor(j.repo, exp, b):
+        if C.is_ancestor(j.repo, exp, ref):
             return j.fail("fix-off-experiment", b=b, e=EXP, e7=exp[:7])
-        if C.option_at(j.repo, b, CONFIG, "arch") != "lstm":
+        if C.option_at(j.repo, ref, CONFIG, "arch") != "lstm":
             return j.fail("wip-leaked", b=b)
     return j.ok("fix-committed", b=fixes[0])
 
@@ -70,7 +71,7 @@ def wip_restored(j: Judge):
 
 
 def _stashes(j: Judge) -> str:
-    return j.memo("stashes", lambda: j.repo.git.stash("list").strip())
+    return j.memo("stashes", lambda: j.repo.run("stash", "list").strip())
 
 
 EXERCISE = define(

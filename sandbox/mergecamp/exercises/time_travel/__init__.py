@@ -43,25 +43,25 @@ def lr_at(j: Judge, rev: str | None) -> str | None:
 def culprit(j: Judge, tip: str) -> str | None:
     """The newest first-parent commit on ``tip`` that changed ``lr``."""
     try:
-        history = list(j.repo.iter_commits(tip, first_parent=True))
+        history = j.repo.log(tip, first_parent=True)
     except Exception:  # an unreadable history: no culprit to compare with
         return None
     for commit in history:
         if not commit.parents:
             return None
-        if lr_at(j, commit.parents[0].hexsha) != lr_at(j, commit.hexsha):
-            return commit.hexsha
+        if lr_at(j, commit.parents[0]) != lr_at(j, commit.sha):
+            return commit.sha
     return None
 
 
 def explored(j: Judge):
     main = j.start("refs/heads/main") or "main"
     try:
-        entries = list(j.repo.head.log())
+        entries = j.repo.reflog()
     except Exception:  # no reflog yet
         entries = []
     for entry in entries:
-        to = entry.newhexsha
+        to = entry.new
         if entry.message.startswith("checkout:") and to != main and C.is_ancestor(j.repo, to, main):
             return j.ok("visited", c=short(C.commit_of(j.repo, to)))
     return j.fail("not-visited")
@@ -71,10 +71,10 @@ def tag(j: Judge):
     target = C.tag_target(j.repo, TAG)
     if target is None:
         return j.fail("no-tag", t=TAG)
-    if target.hexsha == culprit(j, j.start("refs/heads/main") or "main"):
+    if target.sha == culprit(j, j.start("refs/heads/main") or "main"):
         return j.ok("tagged", t=TAG, c=short(target))
-    parent = target.parents[0].hexsha if target.parents else None
-    now, before = lr_at(j, target.hexsha) or "-", lr_at(j, parent) or "-"
+    parent = target.parents[0] if target.parents else None
+    now, before = lr_at(j, target.sha) or "-", lr_at(j, parent) or "-"
     return j.fail("wrong-commit", t=TAG, c=short(target), now=now, before=before)
 
 

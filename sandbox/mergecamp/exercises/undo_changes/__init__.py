@@ -64,16 +64,16 @@ def message(j: Judge):
     head, old = C.commit_of(j.repo, "HEAD"), C.commit_of(j.repo, start) if start else None
     if head is None or old is None:
         return j.fail("commit-missing", m=OLD_MESSAGE)
-    if head.hexsha == old.hexsha:
+    if head.sha == old.sha:
         return j.fail("still-old-message", m=OLD_MESSAGE)
-    if C.is_ancestor(j.repo, old.hexsha, head.hexsha):
-        return j.fail("new-commit-on-top", c=short(head), m=OLD_MESSAGE, s7=old.hexsha[:7])
-    if [p.hexsha for p in head.parents] != [p.hexsha for p in old.parents]:
+    if C.is_ancestor(j.repo, old.sha, head.sha):
+        return j.fail("new-commit-on-top", c=short(head), m=OLD_MESSAGE, s7=old.sha[:7])
+    if head.parents != old.parents:
         return j.fail("not-in-place", c=short(head))
-    if head.tree.binsha != old.tree.binsha:
-        extra = sorted(C.paths_changed_between(j.repo, old.hexsha, head.hexsha))
+    if head.tree != old.tree:
+        extra = sorted(C.paths_changed_between(j.repo, old.sha, head.sha))
         files, paths = ", ".join(f"`{p}`" for p in extra), " ".join(map(shlex.quote, extra))
-        return j.fail("amend-changed-files", files=files, paths=paths, s7=old.hexsha[:7])
+        return j.fail("amend-changed-files", files=files, paths=paths, s7=old.sha[:7])
     if not C.is_conventional(C.subject(head)):
         return j.fail("not-conventional", s=C.subject(head))
     return j.ok("message-fixed", s=C.subject(head))
