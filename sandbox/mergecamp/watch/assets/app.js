@@ -115,7 +115,7 @@ function renderChecklist(state) {
   let current = state.check.passed ? ui.all_done : first ? first.message : "";
   if (!first && !state.check.passed && state.quick) current = ui.checking;
   $("current").textContent = current;
-  $("repo-state").textContent = [state.check.state || "", ...state.graphs.filter((g) => g.id === "mine").map((g) => g.note)].filter(Boolean).join(" · ");
+  $("repo-state").textContent = state.check.state || "";
 }
 
 function renderPrs(prs) {
