@@ -1,151 +1,145 @@
-"""`mergecamp pr`: each review finding from a case that triggers it; a clean branch merges.
-
-Findings other than CI are checked through the library with CI off (seconds each); the
-CI finding and the clean merge go through the real CLI and the project's own tests.
-"""
+"""The review reads the diff: each check refuses the PR that triggers it (with its id) and
+stays quiet on a good one. Through the library with CI off (seconds each); CI and the
+CLI are in test_pr_cli.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from mergecamp.errors import MergecampError
 from mergecamp.team import pull_requests
 
 from tests.team.conftest import bash, start
-
-GRU = "sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' configs/default.yaml"
+from tests.team.pr_helpers import (
+    ADDING,
+    BODY,
+    BREAK_ADDING,
+    GRU,
+    SYNC,
+    TITLE,
+    land,
+    open_ids,
+    push_branch,
+)
 
 
 @pytest.fixture
 def team(workspace):
-    """A started pull-request exercise with Mina's push already done (no surprise later)."""
-    scene = start(workspace, "pull-request")
-    return scene
+    return start(workspace, "pull-request")
 
 
-def _open(scene, branch: str, title: str = "exp(model): try a GRU") -> set[str]:
-    pr = pull_requests.open_pr(scene.origin, branch, title, "Test Learner", with_ci=False)
-    return {f["id"] for f in pr.findings}
-
-
-def _push(scene, script: str) -> None:
-    bash(script, scene.root)
+def test_a_good_pr_is_approved_by_a_named_teammate(team):
+    push_branch(team, "exp/gru", GRU, TITLE)
+    pr = pull_requests.open_pr(team.origin, "exp/gru", None, "me", with_ci=False, body=BODY)
+    assert pr.findings == [] and pr.approved
+    assert pr.title == TITLE  # the GRU commit's subject, not the merge's after the sync
+    assert pr.reviewer == "Mina Kang"
 
 
 def test_bad_branch_name(team):
-    _push(
-        team,
-        (
-            f"git switch -qc MyGru && {GRU} && git commit -qam "
-            f"'exp(model): gru' && git push -q -u origin MyGru && git "
-            f"fetch -q && git merge -q --no-edit origin/main && git push "
-            f"-q"
-        ),
-    )
-    assert "branch-name" in _open(team, "MyGru")
+    push_branch(team, "MyGru", GRU, "exp(model): gru")
+    assert "branch-name" in open_ids(team, "MyGru", body="")
 
 
 def test_bad_commit_message(team):
-    _push(
-        team,
-        (
-            f"git switch -qc exp/gru && {GRU} && git commit -qam 'changed "
-            f"things' && git push -q -u origin exp/gru && git fetch -q && "
-            f"git merge -q --no-edit origin/main && git push -q"
-        ),
-    )
-    assert _open(team, "exp/gru") == {"commit-message"}
+    push_branch(team, "exp/gru", GRU, "changed things")
+    assert open_ids(team, "exp/gru") == ["commit-message"]
 
 
-def test_bad_title(team):
-    _push(
-        team,
-        (
-            f"git switch -qc exp/gru && {GRU} && git commit -qam "
-            f"'exp(model): gru' && git push -q -u origin exp/gru && git "
-            f"fetch -q && git merge -q --no-edit origin/main && git push "
-            f"-q"
-        ),
+def test_bad_title_and_a_merge_subject_as_title(team):
+    push_branch(team, "exp/gru", GRU, TITLE)
+    assert open_ids(team, "exp/gru", title="GRU please") == ["title"]
+    merge_subject = "Merge remote-tracking branch 'origin/main' into exp/gru"
+    assert open_ids(team, "exp/gru", title=merge_subject) == ["title-merge"]
+
+
+def test_experiment_pr_needs_its_results(team):
+    push_branch(team, "exp/gru", GRU, TITLE)
+    template = pull_requests.template_body(
+        __import__("mergecamp.gitread").gitread.GitReader(team.origin), "refs/heads/exp/gru"
     )
-    assert _open(team, "exp/gru", title="GRU please") == {"title"}
+    assert "Experiment result" in template
+    assert open_ids(team, "exp/gru", body=None) == ["body-results"]  # the empty template
+    assert open_ids(team, "exp/gru", body=BODY) == []
 
 
 def test_behind_main_names_the_teammate(team):
-    _push(
-        team,
-        (
-            f"git switch -qc exp/gru && {GRU} && git commit -qam "
-            f"'exp(model): gru' && git push -q -u origin exp/gru"
-        ),
-    )
-    pr = pull_requests.open_pr(team.origin, "exp/gru", "exp(model): gru", "x", with_ci=False)
+    push_branch(team, "exp/gru", GRU, TITLE, sync=False)
+    pr = pull_requests.open_pr(team.origin, "exp/gru", TITLE, "x", with_ci=False, body=BODY)
     assert [f["id"] for f in pr.findings] == ["behind-main"]
     assert "Mina Kang" in pr.findings[0]["en"]
 
 
-def test_artifacts(team):
-    _push(
-        team,
-        (
-            "git switch -qc exp/gru && mkdir -p checkpoints && head -c "
-            "100 /dev/zero > checkpoints/best.ckpt && git add -f "
-            "checkpoints && git commit -qm 'exp(model): keep the "
-            "weights' && git push -q -u origin exp/gru && git fetch -q "
-            "&& git merge -q --no-edit origin/main && git push -q"
-        ),
+def test_artifacts_at_the_tip_and_only_in_history(team):
+    ckpt = "mkdir -p checkpoints && head -c 100 /dev/zero > checkpoints/best.ckpt"
+    push_branch(team, "exp/gru", f"{GRU} && {ckpt} && git add -f checkpoints", TITLE)
+    assert open_ids(team, "exp/gru") == ["artifacts"]
+    bash(
+        "git rm -q --cached checkpoints/best.ckpt && git commit -qm 'chore: untrack' && "
+        "git push -q",
+        team.root,
     )
-    pr = pull_requests.open_pr(team.origin, "exp/gru", "exp(model): gru", "x", with_ci=False)
-    assert {f["id"] for f in pr.findings} == {"artifacts"}
-    assert "git rm --cached checkpoints/best.ckpt" in pr.findings[0]["en"]
+    pr = pull_requests.open_pr(team.origin, "exp/gru", TITLE, "x", with_ci=False, body=BODY)
+    assert [f["id"] for f in pr.findings] == ["artifacts"]  # still in the branch's history
+    assert "still in the branch's history" in pr.findings[0]["en"]
 
 
 def test_empty_branch(team):
-    _push(team, "git switch -qc exp/nothing && git push -q -u origin exp/nothing")
-    assert _open(team, "exp/nothing") == {"empty"}
+    bash("git switch -qc exp/nothing && git push -q -u origin exp/nothing", team.root)
+    assert open_ids(team, "exp/nothing") == ["empty"]
 
 
-def test_unpushed_branch_and_main_are_errors(team):
-    with pytest.raises(MergecampError, match="not on origin yet"):
-        pull_requests.open_pr(team.origin, "exp/nowhere", None, "x", with_ci=False)
-    with pytest.raises(MergecampError, match="into"):
-        pull_requests.open_pr(team.origin, "main", None, "x", with_ci=False)
+def test_a_data_change_in_a_gru_pr_is_off_topic_with_file_and_line(team):
+    push_branch(team, "exp/gru", f"{GRU} && {BREAK_ADDING}", TITLE)
+    pr = pull_requests.open_pr(team.origin, "exp/gru", TITLE, "x", with_ci=False, body=BODY)
+    off = [f for f in pr.findings if f["id"] == "off-topic"]
+    assert [(f["path"], f["line"]) for f in off] == [(ADDING, 21)]
+    assert [f["id"] for f in pr.findings] == ["off-topic"]
+    data_title = "fix(data): keep the adding values in [0, 1)"
+    assert "off-topic" not in open_ids(team, "exp/gru", title=data_title)
 
 
-def test_ci_failure_then_clean_branch_merges_through_the_cli(team):
-    """Broken swish fails CI; the fixed branch is approved and merged (squash policy)."""
-    root: Path = team.root
-    _push(
+def test_ours_resolution_that_undoes_a_teammates_change_is_named(team):
+    """Mina's seq_len 50→64 merged on main; the branch's `--ours` resolution drops it."""
+    push_branch(
         team,
-        "git switch -qc fix/swish && "
-        "sed -i 's/return x \\* torch.sigmoid(x)/return x * torch.tanh(x)/' "
-        "src/sequence_lab/models/activations.py && git commit -qam 'fix(model): faster swish' && "
-        "git push -q -u origin fix/swish && git fetch -q && git merge -q --no-edit origin/main && "
-        "git push -q",
+        "exp/batch",
+        "sed -i 's/batch_size: 64/batch_size: 32/' configs/default.yaml",
+        "exp(data): smaller batches",
+        sync=False,
     )
-    failed = bash("mergecamp pr open", root, check=False)
-    assert failed.returncode == 1
-    assert "[ci]" in failed.stdout and 'pytest -m "not slow"' in failed.stdout
-    bash("git revert --no-edit HEAD~1 && git push -q", root)
-    pull_requests.set_policy(team.origin, "squash")
-    opened = bash("mergecamp pr open --title 'fix(model): keep swish as x * sigmoid(x)'", root)
-    assert "approved" in opened.stdout
-    merged = bash("mergecamp pr merge --json", root)
-    assert '"state": "merged"' in merged.stdout and '"merge_method": "squash"' in merged.stdout
-    parents = bash("git fetch -q && git log -1 --format=%P origin/main", root).stdout.split()
-    assert len(parents) == 1  # squashed
-    status = bash("mergecamp pr status", root)
-    assert "merged" in status.stdout
+    land(team, "seq_len", "64", "chore/longer-sequences", start=1709950000)
+    bash(
+        "git fetch -q && (git merge -q --no-edit origin/main || true) && "
+        "git checkout -q --ours configs/default.yaml && git add configs/default.yaml && "
+        "git commit -q --no-edit && git push -q",
+        team.root,
+    )
+    pr = pull_requests.open_pr(
+        team.origin, "exp/batch", "exp(data): smaller batches", "x", with_ci=False, body=BODY
+    )
+    # `--ours` on the whole file drops Mina's max_epochs (pushed as the branch landed) too
+    assert [f["id"] for f in pr.findings] == ["undone", "undone"]
+    jun = next(f for f in pr.findings if "seq_len: 64" in f["en"])
+    assert "Jun Park" in jun["en"] and jun["path"] == "configs/default.yaml"
+    bash(
+        "git checkout -q origin/main -- configs/default.yaml && "
+        "sed -i 's/batch_size: 64/batch_size: 32/' configs/default.yaml && "
+        "git commit -qam 'fix(config): keep seq_len and epochs from main' && git push -q",
+        team.root,
+    )
+    assert open_ids(team, "exp/batch", title="exp(data): smaller batches") == []
 
 
-def test_cli_errors_are_clear(team, tmp_path):
-    outside = bash("mergecamp pr open", tmp_path, check=False)
-    assert outside.returncode == 2 and "not a git repository" in outside.stderr
-    bash("git checkout -q --detach", team.root)
-    detached = bash("mergecamp pr open", team.root, check=False)
-    assert detached.returncode == 2 and "detached" in detached.stderr
-    bash("git switch -q main", team.root)
-    none = bash("mergecamp pr merge", team.root, check=False)
-    assert none.returncode == 2 and "no open PR" in none.stderr
-    mate = bash("mergecamp pr status", team.team_dir / "mina", check=False)
-    assert mate.returncode == 2 and "teammate's clone" in mate.stderr
+def test_a_conflict_is_shown_before_merge(team):
+    push_branch(team, "exp/gru", GRU, TITLE)
+    land(team, "arch", "rnn", "chore/rnn-default")
+    ids = open_ids(team, "exp/gru")
+    assert ids == ["behind-main", "conflict"]
+    pr = pull_requests.find_open(pull_requests.load_all(team.origin), "exp/gru")
+    assert pr is not None and not pr.approved
+
+
+def test_sync_clears_behind(team):
+    push_branch(team, "exp/gru", GRU, TITLE, sync=False)
+    assert open_ids(team, "exp/gru") == ["behind-main"]
+    bash(SYNC, team.root)
+    assert open_ids(team, "exp/gru") == []

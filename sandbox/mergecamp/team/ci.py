@@ -6,19 +6,46 @@ Why not plain ``pre-commit run``: its hooks are ``language: python`` with pinned
 ``language: system`` and runs them with the tools already installed next to mergecamp,
 so the same hook definitions judge the branch, offline, in seconds. Hooks hosted on a
 forge cannot be fetched here and are reported as skipped.
+
+A verdict depends only on the tree tested, the tree it is compared with (pre-commit
+judges the changed files) and the Python that runs it, so it is cached per (tree, fork
+tree, interpreter) in ``origin.git/mergecamp/ci-cache/``: a second ``pr open`` or
+``pr status`` of the same tree answers at once, even for a new commit (an amended
+message, the same change on another branch).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from mergecamp.gitcmd import clean_env, git
+from mergecamp.gitread import GitReader
+from mergecamp.i18n import Text
 from mergecamp.team.origin import meta_dir
+
+# Told before each CI stage, so a learner sees CI working within a moment, not a silence.
+Stage = Callable[[Text], None]
+
+PRE_COMMIT_STAGE = Text(
+    en="CI: pre-commit on the changed files…",
+    ko="CI: 바뀐 파일에 pre-commit을 실행하고 있어요…",
+)
+TESTS_STAGE = Text(
+    en="CI: the fast test suite (`{command}`)…",
+    ko="CI: 빠른 테스트 묶음(`{command}`)을 실행하고 있어요…",
+)
+CACHED_STAGE = Text(
+    en="CI: this tree was already tested ({short}): reusing the result.",
+    ko="CI: 이 트리는 이미 테스트했어요({short}). 그 결과를 그대로 써요.",
+)
 
 _LOG_TAIL = 1500
 
@@ -50,12 +77,52 @@ class CiResult:
         )
 
 
-def run(origin: Path, sha: str, branch: str, base: str | None = None) -> CiResult:
-    """Check out ``sha`` from ``origin`` in a scratch folder and run the jobs there.
+def cache_key(origin: Path, sha: str, fork: str) -> str:
+    """Same tree, same fork tree, same interpreter: same verdict."""
+    reader = GitReader(origin)
+    trees = reader.commit(sha).tree + "\0" + (reader.commit(fork).tree if fork else "")
+    return hashlib.sha256(f"{trees}\0{sys.executable}".encode()).hexdigest()[:24]
+
+
+def _cached(origin: Path, key: str, sha: str) -> CiResult | None:
+    try:
+        data = json.loads((meta_dir(origin) / "ci-cache" / f"{key}.json").read_text("utf-8"))
+        result = CiResult.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return CiResult(sha, result.passed, result.failed, result.skipped, result.log)
+
+
+def _store(origin: Path, key: str, result: CiResult) -> None:
+    folder = meta_dir(origin) / "ci-cache"
+    folder.mkdir(exist_ok=True)
+    tmp = folder / f".{key}.tmp"
+    tmp.write_text(json.dumps(result.to_json()), encoding="utf-8")
+    os.replace(tmp, folder / f"{key}.json")
+
+
+def run(
+    origin: Path, sha: str, branch: str, base: str | None = None, stage: Stage | None = None
+) -> CiResult:
+    """The CI verdict on ``sha``: from the cache, else run in a scratch checkout.
 
     With ``base`` (origin's main), the hooks judge the files the branch changed since it
     left main, as a PR check does: the review is about this change, not the whole repo.
     """
+    say = stage or (lambda _text: None)
+    fork = git(origin, "merge-base", base, sha, check=False) if base else ""
+    key = cache_key(origin, sha, fork)
+    hit = _cached(origin, key, sha)
+    if hit is not None:
+        say(CACHED_STAGE.format(short=sha[:7]))
+        return hit
+    result = _run(origin, sha, branch, fork, say)
+    _store(origin, key, result)
+    return result
+
+
+def _run(origin: Path, sha: str, branch: str, fork: str, say: Stage) -> CiResult:
+    """Check out ``sha`` from ``origin`` in a scratch folder and run the jobs there."""
     scratch = meta_dir(origin) / "ci"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
@@ -67,8 +134,9 @@ def run(origin: Path, sha: str, branch: str, base: str | None = None) -> CiResul
         failed: list[str] = []
         skipped: list[str] = []
         logs: list[str] = []
-        fork = git(work, "merge-base", base, sha, check=False) if base else ""
+        say(PRE_COMMIT_STAGE)
         _pre_commit(work, scratch, env, failed, skipped, logs, fork)
+        say(TESTS_STAGE.format(command=_tests_command()))
         _fast_tests(work, env, failed, skipped, logs)
         return CiResult(
             sha, not failed, tuple(failed), tuple(skipped), "\n".join(logs)[-_LOG_TAIL:]
@@ -145,6 +213,12 @@ def _pre_commit(
             return
         failed.append("pre-commit")
         logs.append("$ pre-commit run --all-files\n" + proc.stdout + proc.stderr)
+
+
+def _tests_command() -> str:
+    from mergecamp import project_tests
+
+    return project_tests.COMMAND
 
 
 def _fast_tests(work: Path, env: dict, failed: list, skipped: list, logs: list) -> None:

@@ -83,6 +83,34 @@ class Teammate:
             git(path, "push", "--quiet", "origin", f"HEAD:refs/heads/{branch}")
         return commit.hexsha
 
+    def land(
+        self,
+        team_dir: Path,
+        branch: str,
+        edits: Callable[[Path], None],
+        message: str,
+        clock: Clock,
+        *,
+        body: str = "Scripted team change.",
+    ) -> str:
+        """Bring a change to main the team's way: a branch, a PR, a merge, the branch
+        deleted (main is protected: teammates never push to it). Returns the change's sha.
+
+        The teammate's PR is reviewed without CI (the scripted change is known good) and
+        merged with the story's clock, so its merge commit has the same hash every time.
+        """
+        from mergecamp.team import pull_requests
+
+        sha = self.commit_and_push(team_dir, branch, edits, message, clock)
+        origin = team_dir / "origin.git"
+        who = (self.person.name, self.person.email)
+        pull_requests.open_pr(origin, branch, message, self.person.name, with_ci=False, body=body)
+        pull_requests.merge(
+            origin, branch, who, "merge", with_ci=False, delete_branch=True, date=clock.next()
+        )
+        git(self.path(team_dir), "fetch", "--quiet", "--prune", "origin")
+        return sha
+
 
 @dataclass(frozen=True)
 class TeamEvent:
