@@ -28,6 +28,7 @@ def _state(workspace: Path, exercise_id: str, lang: str = "en", goal=None) -> di
     return build_state(scene, lang, quick=False, goal=goal)
 
 
+@pytest.mark.slow  # about 6 s: every exercise is built
 def test_state_matches_check_json_at_the_start_of_every_exercise(workspace: Path) -> None:
     for exercise_id in tracks.available_ids():
         engine.start(exercise_id, workspace)
@@ -68,3 +69,31 @@ def test_state_matches_check_json_after_the_solution(workspace: Path, exercise_i
         assert state["graphs"][1]["note"] != T.GOAL_HIDDEN.en
     else:
         assert hidden_before["note"] != T.GOAL_HIDDEN.en
+
+
+def test_team_state_lists_pull_requests_with_their_review(workspace: Path) -> None:
+    from mergecamp.i18n import Text
+    from mergecamp.team.pull_requests import PullRequest, load_all, save_all
+    from mergecamp.team.review import Finding
+
+    scene = engine.start("clone-and-push", workspace)
+    assert scene.origin is not None
+    needs_work = Finding("behind-main", Text(en="merge origin/main first", ko="먼저 머지하세요"))
+    save_all(
+        scene.origin,
+        [
+            PullRequest(1, "exp/gru", "main", "exp: GRU", "Test Learner"),
+            PullRequest(2, "exp/lr", "main", "exp: lr", "Jun", findings=[needs_work.to_json()]),
+            PullRequest(3, "fix/x", "main", "fix: x", "Mina", state="merged"),
+        ],
+    )
+    prs = _state(workspace, "clone-and-push", "ko")["prs"]
+    records = load_all(scene.origin)
+    assert [(p["number"], p["state"], p["approved"]) for p in prs] == [
+        (r.number, r.state, r.approved) for r in records
+    ]
+    assert [p["state"] for p in prs] == ["open", "open", "merged"]
+    assert not prs[1]["approved"]
+    assert prs[1]["findings"] == ["먼저 머지하세요"]
+    origin = next(g for g in _state(workspace, "clone-and-push")["graphs"] if g["id"] == "origin")
+    assert 'data-ref="main"' in origin["svg"]

@@ -235,6 +235,7 @@ def _pull_requests(scene: Scene, lang: Lang) -> list[dict[str, Any]] | None:
             "author": pr.author,
             "state": pr.state,
             "approved": pr.approved,
+            "reviewer": getattr(pr, "reviewer", ""),
             "findings": [f.text(lang) for f in pr.finding_list()],
         }
         for pr in prs

@@ -49,6 +49,8 @@ UI = {
     "pr_merged": Text(en="merged", ko="머지됨"),
     "pr_approved": Text(en="approved", ko="승인됨"),
     "pr_changes": Text(en="changes requested", ko="수정 요청"),
+    "pr_closed": Text(en="closed", ko="닫힘"),
+    "pr_waiting": Text(en="waiting for review", ko="리뷰 기다리는 중"),
     "commit": Text(en="Commit", ko="커밋"),
     "author": Text(en="Author", ko="작성자"),
     "files": Text(en="Files changed", ko="바뀐 파일"),

@@ -126,9 +126,13 @@ function renderPrs(prs) {
   if (!prs.length) list.append(el("li", {}, ui.no_prs));
   for (const pr of prs) {
     if (pr.error) { list.append(el("li", {}, pr.error)); continue; }
-    const review = pr.state === "merged" ? ui.pr_merged : pr.approved ? ui.pr_approved : ui.pr_changes;
+    const review = pr.state === "merged" ? ui.pr_merged
+      : pr.state !== "open" ? ui.pr_closed
+      : pr.approved ? ui.pr_approved
+      : pr.findings.length ? ui.pr_changes : ui.pr_waiting;
     const li = el("li", { "data-pr": String(pr.number), "data-state": pr.state },
-      `#${pr.number} `, el("code", {}, `${pr.branch} → ${pr.base}`), ` ${pr.title} (${pr.author}) `,
+      `#${pr.number} `, el("code", {}, `${pr.branch} → ${pr.base}`),
+      ` ${pr.title} (${pr.author}${pr.reviewer ? " → " + pr.reviewer : ""}) `,
       el("span", { class: "state" }, review));
     if (pr.state !== "merged" && pr.findings.length) {
       const ul = el("ul");
