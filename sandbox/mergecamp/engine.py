@@ -36,8 +36,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -458,6 +456,8 @@ def _built_dir(exercise: Exercise, state_dir: Path) -> Path | None:
 
 def _from_built_cache(exercise: Exercise, state_dir: Path, build_root: Path) -> bool:
     """Fill ``build_root`` from the cache; False when there is no cached build."""
+    import shutil  # here: `check` runs after every git command and never copies
+
     cached = _built_dir(exercise, state_dir)
     if cached is None or not (cached / "root").is_dir():
         return False
@@ -473,6 +473,9 @@ def _from_built_cache(exercise: Exercise, state_dir: Path, build_root: Path) -> 
 
 def _store_built_cache(exercise: Exercise, state_dir: Path, build_root: Path) -> None:
     """Keep a copy of a fresh build (copied aside, then renamed in: never half a copy)."""
+    import shutil  # here: `check` runs after every git command and never copies
+    import tempfile
+
     cached = _built_dir(exercise, state_dir)
     if cached is None or (cached / "root").is_dir():
         return

@@ -12,7 +12,6 @@ a visible form (``␛`` for ESC, ``\\x9b`` for CSI) in every medium, and lone su
 
 from __future__ import annotations
 
-import html as _html
 import re
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -52,7 +51,9 @@ def markdown(text: object) -> str:
 
 def html(text: object) -> str:
     """For HTML and SVG, in element text and in quoted attribute values alike."""
-    return _html.escape(plain(text), quote=True)
+    import html  # here: the terminal side runs after every git command and needs none
+
+    return html.escape(plain(text), quote=True)
 
 
 def json_text(text: object) -> str:

@@ -35,12 +35,12 @@ Shape (see docs/adding-an-exercise.md for a whole example)::
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mergecamp import toml_cache
 from mergecamp.i18n import Text
 
 if TYPE_CHECKING:
@@ -104,17 +104,15 @@ def library() -> dict[str, Message]:
     the predicates (``mergecamp.predicates``) and of the step runner."""
     global _LIBRARY
     if _LIBRARY is None:
-        with LIBRARY_FILE.open("rb") as fh:
-            _LIBRARY = messages(tomllib.load(fh), LIBRARY_FILE.name)
+        _LIBRARY = messages(toml_cache.load(LIBRARY_FILE), LIBRARY_FILE.name)
     return _LIBRARY
 
 
 def read(folder: Path) -> dict[str, Any]:
     path = folder / DATA_FILE
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return toml_cache.load(path)
+    except (OSError, ValueError) as exc:  # ValueError: tomllib.TOMLDecodeError
         raise DataError(f"{path}: {exc}") from None
 
 

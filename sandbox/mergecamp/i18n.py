@@ -6,7 +6,6 @@ construction error (caught by the tests), never a blank line in front of a learn
 
 from __future__ import annotations
 
-import locale
 import os
 from dataclasses import dataclass
 from typing import Literal
@@ -48,5 +47,7 @@ def resolve_lang(explicit: str | None = None) -> Lang:
         value = os.environ.get(var, "")
         if value:
             return "ko" if value.lower().startswith("ko") else "en"
+    import locale  # the last resort, rarely reached: not imported by every command
+
     system = (locale.getlocale()[0] or "").lower()
     return "ko" if system.startswith("ko") else "en"

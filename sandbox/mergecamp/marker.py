@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -78,6 +77,8 @@ def write_marker(folder: Path, marker: Marker) -> Path:
     git_dir = folder / ".git"
     in_git = git_dir.is_dir() and not git_dir.is_symlink()
     path = _places(folder)[0 if in_git else 1]
+    import tempfile  # here: `check` reads markers after every git command, never writes
+
     fd, tmp = tempfile.mkstemp(prefix=".mergecamp-built-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,8 @@ def read_meta(root: Path) -> dict[str, Any] | None:
 
 def write_meta(root: Path, data: dict[str, Any]) -> None:
     """Write atomically (temp file + rename), so a crash never leaves half a file."""
+    import tempfile  # here: `check` only reads the meta file
+
     path = meta_path(root)
     fd, tmp = tempfile.mkstemp(prefix=".mergecamp-", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -14,8 +14,6 @@ the exercise's commit hashes).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from mergecamp.paths import project_template
@@ -57,6 +55,9 @@ def rendered_project(workspace: Path, model: str = "lstm", task: str = "adding")
     if project.is_dir():
         return project
     (state / "cache").mkdir(parents=True, exist_ok=True)
+    import shutil  # here: exercise modules import this one, and `check` imports them
+    import tempfile
+
     scratch = Path(tempfile.mkdtemp(prefix="render-", dir=state / "cache"))
     try:
         _bake(scratch, state, model, task)

@@ -33,8 +33,6 @@ import contextlib
 import errno
 import json
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,6 +123,8 @@ def workspace_lock(state: Path, *, wait: bool = True) -> Iterator[bool]:
 
 def new_build(state: Path, exercise_id: str, folders: list[str]) -> Path:
     """A fresh ``build-<op>`` folder whose plan names the folders it will put in place."""
+    import tempfile  # here, not at the top: `check` imports this module
+
     build = Path(tempfile.mkdtemp(prefix=f"build-{exercise_id}-", dir=state))
     plan = {"exercise": exercise_id, "workspace": str(state.parent), "folders": folders}
     (build / PLAN).write_text(json.dumps(plan, indent=2) + "\n", encoding="utf-8")
@@ -159,6 +159,8 @@ def _discard(folder: Path) -> None:
     is never taken for a whole one."""
     if not folder.is_dir() or folder.is_symlink():
         return
+    import shutil
+
     gone = folder.with_name(f"gone-{folder.name}")
     os.replace(folder, gone)
     shutil.rmtree(gone, ignore_errors=True)
@@ -204,6 +206,8 @@ def _leftovers(state: Path) -> list[Path]:
 
 
 def _recover_all(workspace: Path, state: Path) -> None:
+    import shutil
+
     ops: set[str] = set()
     for child in _leftovers(state):
         if child.name.startswith("gone-"):

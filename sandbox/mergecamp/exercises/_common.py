@@ -8,7 +8,6 @@ team lead), with a fixed clock, then scripts its own history on top.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,8 @@ GRU_BRANCH = "exp/gru"
 def project_repo(scene: Scene, model: str = "lstm", task: str = "adding") -> tuple[git.Repo, Clock]:
     """Copy the rendered project into ``scene.root``, commit it on main as Mina."""
     source = rendered_project(scene.workspace, model, task)
+    import shutil  # here, not at the top: `check` imports every exercise module
+
     shutil.copytree(source, scene.root, dirs_exist_ok=True, symlinks=True)
     repo = init_repo(scene.root)
     clock = Clock()
