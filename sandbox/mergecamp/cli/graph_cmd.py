@@ -89,13 +89,9 @@ def _goal(ctx: Context, exercise: str | None):
 
 def _answer_still_hidden(exercise: str) -> bool:
     """True while the goal graph would give away the answer the learner is looking for."""
-    from mergecamp import tracks
-    from mergecamp.progress import store
+    from mergecamp.graph.goal import answer_still_hidden  # shared with `mergecamp watch`
 
-    if not tracks.load(exercise).goal_reveals_answer:
-        return False
-    entry = store.load().get("exercises", {}).get(exercise) or {}
-    return not entry.get("passed_at")
+    return answer_still_hidden(exercise)
 
 
 def _status_lines(ctx: Context, repo: Path, layout) -> list[str]:
