@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mergecamp.gitcmd import GitFailed, git, ok
-from mergecamp.gitread import Commit, GitReader
+from mergecamp.gitread import GitReader
 from mergecamp.i18n import Text
 
 ORIGIN_DIR = "origin.git"
@@ -89,29 +89,6 @@ def meta_dir(origin: Path) -> Path:
     return path
 
 
-# Reading goes through the one reader (``mergecamp.gitread.GitReader``); these names stay
-# for the PR code that still calls them by path.
-
-
-def commits(repo: Path, rev_range: str, *paths: str) -> list[Commit]:
-    """Commits in ``rev_range`` (newest first), optionally only those touching ``paths``."""
-    return GitReader(repo).log(rev_range, *paths)
-
-
-def ref(repo: Path, name: str) -> str | None:
-    """The commit a ref names, or ``None`` when it does not exist."""
-    return GitReader(repo).ref(name)
-
-
-def is_ancestor(repo: Path, older: str, newer: str) -> bool:
-    return GitReader(repo).is_ancestor(older, newer)
-
-
-def show_file(repo: Path, rev: str, path: str) -> str | None:
-    """A file's content at ``rev`` (``None`` when absent)."""
-    return GitReader(repo).read_text(rev, path)
-
-
 def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | None:
     """What is wrong with the team's origin, in words, or ``None`` when it is usable.
 
@@ -163,7 +140,7 @@ def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | Non
                 "끝나길 기다리고, 실행 중인 git 명령이 없다면 그 파일을 지우고 다시 푸시해요."
             ),
         ).format(lock=locks[0])
-    if ref(origin, "refs/heads/main") is None:
+    if GitReader(origin).ref("refs/heads/main") is None:
         return Text(
             en=(
                 "origin has no `main` branch any more (deleted by a push?). The team's "

@@ -19,7 +19,6 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import set_option
 from mergecamp.state import read_state
 from mergecamp.team import conventions
-from mergecamp.team.origin import commits
 
 START_BRANCH = "MySwishTest"
 
@@ -70,7 +69,7 @@ def branch(j: Judge):
 
 
 def _own(j: Judge, *paths: str):
-    return commits(j.scene.root, f"{j.start('refs/heads/main') or 'main'}..HEAD", *paths)
+    return j.repo.log(f"{j.start('refs/heads/main') or 'main'}..HEAD", *paths)
 
 
 def message(j: Judge):
