@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 from mergecamp import engine
 
 from .live import group_alive, interrupt, start_watch, stop
@@ -60,14 +61,19 @@ def test_second_watch_names_the_first_and_ctrl_c_leaves_nothing(workspace: Path)
         stop(proc)
 
 
-def test_a_record_left_by_a_dead_process_is_ignored(workspace: Path) -> None:
+@pytest.mark.parametrize("owner", ["dead process", "live process, address gone"])
+def test_a_stale_record_is_ignored(workspace: Path, owner: str) -> None:
     scene = engine.start("experiment-branch", workspace)
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
+    if owner == "dead process":
+        dead = subprocess.Popen([sys.executable, "-c", "pass"])
+        dead.wait()
+        pid = dead.pid
+    else:
+        pid = os.getpid()  # alive, but nothing listens at the recorded address
     records = workspace / ".mergecamp" / "watch"
     records.mkdir(parents=True)
     (records / "experiment-branch.json").write_text(
-        json.dumps({"pid": dead.pid, "url": "http://127.0.0.1:1/"})
+        json.dumps({"pid": pid, "url": "http://127.0.0.1:1/"})
     )
     proc, url = start_watch(scene.root)
     try:

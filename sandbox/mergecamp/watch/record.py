@@ -2,7 +2,8 @@
 which process serves it and where, so a second ``watch`` can point there.
 
 The record is read and written under a ``filelock`` (two ``watch`` started at once
-cannot both win); a record whose process is gone is stale and ignored.
+cannot both win); a record whose process is gone, or whose address no longer answers,
+is stale and ignored.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import socket
 from pathlib import Path
 
 from filelock import FileLock
@@ -46,7 +48,21 @@ def running(workspace: Path, exercise_id: str) -> dict | None:
         return None
     if not isinstance(data, dict) or data.get("pid") == os.getpid() or not _alive(data.get("pid")):
         return None
-    return data
+    return data if _answers(data.get("url")) else None
+
+
+def _answers(url: object) -> bool:
+    """Does the recorded address still take connections? (A process id may be reused.)"""
+    from urllib.parse import urlparse
+
+    where = urlparse(url) if isinstance(url, str) else None
+    if where is None or where.hostname != "127.0.0.1" or not where.port:
+        return False
+    try:
+        with socket.create_connection(("127.0.0.1", where.port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def claim(workspace: Path, exercise_id: str, url: str) -> None:
