@@ -96,4 +96,5 @@ def test_team_state_lists_pull_requests_with_their_review(workspace: Path) -> No
     assert not prs[1]["approved"]
     assert prs[1]["findings"] == ["먼저 머지하세요"]
     origin = next(g for g in _state(workspace, "clone-and-push")["graphs"] if g["id"] == "origin")
-    assert 'data-ref="main"' in origin["svg"]
+    assert 'data-ref="main"' in origin["svg"] and "head-marker" not in origin["svg"]
+    assert origin["layout"]["head_sha"] is None and not origin["layout"]["new_shas"]

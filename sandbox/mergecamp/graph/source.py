@@ -50,12 +50,17 @@ def _exists(repo: Path, sha: str) -> bool:
     return result.returncode == 0
 
 
-def repo_layout(repo: Path, *, limit: int = 400, meta: dict | None = None) -> Layout:
+def repo_layout(
+    repo: Path, *, limit: int = 400, meta: dict | None = None, show_head: bool = True
+) -> Layout:
     """The layout of ``repo``, marking new commits when it is an exercise repository
-    (or, with ``meta``, those outside its ``start`` refs: a clone the learner made)."""
+    (or, with ``meta``, those outside its ``start`` refs: a clone the learner made).
+    ``show_head=False`` for a bare remote, whose HEAD nobody stands on."""
     from mergecamp.meta import read_meta
 
     history = read_history(repo, limit=limit)
+    if not show_head:
+        history.head_sha, history.head_branch, history.extra_heads = None, None, {}
     out = subprocess.run(
         ["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
         capture_output=True,

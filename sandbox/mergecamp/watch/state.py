@@ -138,7 +138,8 @@ def _graphs(scene: Scene, lang: Lang, goal: GoalGraph | None) -> list[dict[str, 
             graphs.append(_panel("goal", heading, layout, ""))
     if scene.origin is not None and scene.origin.is_dir():
         try:
-            origin = repo_layout(scene.origin, meta=_team_start(scene))
+            # Nothing marked as the learner's there: teammates push to origin too.
+            origin = repo_layout(scene.origin, meta={}, show_head=False)
             graphs.append(_panel("origin", UI["origin"](lang), origin, ""))
         except Exception as err:  # a damaged origin is the exercise's to report
             graphs.append({"id": "origin", "heading": UI["origin"](lang), "note": str(err)})
