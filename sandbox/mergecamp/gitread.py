@@ -205,7 +205,19 @@ class GitReader:
 
     def branches(self) -> dict[str, str]:
         """Local branch name → commit sha."""
-        return self._refs("refs/heads/")
+        heads = self.refs("refs/heads")
+        return {ref.removeprefix("refs/heads/"): sha for ref, sha in heads.items()}
+
+    def refs(self, *prefixes: str) -> dict[str, str]:
+        """Full ref name → the object it names (an annotated tag's own object, unpeeled),
+        for the refs under ``prefixes`` (``refs/heads``, ``refs/tags``…)."""
+        out = self.run("for-each-ref", "--format=%(objectname) %(refname)", *prefixes)
+        found = {}
+        for line in out.split("\n"):  # not splitlines(): a name may hold U+0085 or U+2028
+            sha, _, ref = line.partition(" ")
+            if ref:
+                found[ref] = sha
+        return found
 
     def tags(self) -> dict[str, str]:
         """Tag name → the commit it points at (annotated tags peeled)."""
@@ -218,15 +230,6 @@ class GitReader:
             if ref:
                 tags[ref.removeprefix("refs/tags/")] = peeled or sha
         return tags
-
-    def _refs(self, prefix: str) -> dict[str, str]:
-        out = self.run("for-each-ref", "--format=%(objectname) %(refname)", prefix)
-        refs = {}
-        for line in out.split("\n"):  # not splitlines(): a name may hold U+0085 or U+2028
-            sha, _, ref = line.partition(" ")
-            if ref:
-                refs[ref.removeprefix(prefix)] = sha
-        return refs
 
     def refs_containing(self, sha: str, prefix: str = "refs/heads") -> list[str]:
         """Full names of the refs under ``prefix`` whose history holds ``sha``."""

@@ -388,9 +388,7 @@ class _Seen:
         files = _ref_files(self.git_dir)
         if files is not None:
             return files
-        refs = {f"refs/heads/{name}": sha for name, sha in self.repo.branches().items()}
-        refs.update({f"refs/tags/{name}": sha for name, sha in self.repo.tags().items()})
-        return refs
+        return self.repo.refs("refs/heads", "refs/tags")
 
     @cached_property
     def head(self) -> str | None:
@@ -425,7 +423,7 @@ class _Seen:
             return {ref: sha for ref, sha in files.items() if ref.startswith("refs/heads/")}
         if self.origin is None:
             return None
-        return {f"refs/heads/{name}": sha for name, sha in self.origin.branches().items()}
+        return self.origin.refs("refs/heads")
 
     @cached_property
     def origin_at_setup(self) -> set[str]:
