@@ -209,9 +209,9 @@ $("hint-button").addEventListener("click", () => {
     $("hints").append(el("li", {}, hints[hintsShown]));
     hintsShown += 1;
   }
-  if (hintsShown >= hints.length) {
+  if (hintsShown >= hints.length && !$("hint-button").disabled) {
     $("hint-button").disabled = true;
-    $("hint-button").title = ui.no_more_hints;
+    $("hints").after(el("p", { class: "last-hint" }, ui.no_more_hints));
   }
 });
 
