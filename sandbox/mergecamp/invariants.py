@@ -124,6 +124,20 @@ DELETED_UNMERGED = Text(
     ko="`{b}` 브랜치를 지웠는데 그 커밋 `{was}`는 다른 어느 브랜치에도 없어요: "
     "`git branch {b} {was7}`로 되살릴 수 있어요(마지막 위치는 `git reflog`로 볼 수 있어요)",
 )
+TAG_MOVED = Text(
+    en="The tag `{t}` moved from `{was}` to `{now}`. A tag marks a fixed point the team "
+    "relies on (a release, the good end of every `git bisect`), and this exercise keeps it: "
+    "put it back with `git tag -f {t} {was7}`",
+    ko="`{t}` 태그가 `{was}`에서 `{now}`(으)로 옮겨졌어요. 태그는 팀이 기대는 고정된 지점"
+    "(릴리스, 모든 `git bisect`의 good 끝)이라서 이 연습에서는 그대로 둬야 해요. "
+    "`git tag -f {t} {was7}`로 되돌리세요",
+)
+TAG_DELETED = Text(
+    en="The tag `{t}` is gone. A tag marks a fixed point the team relies on, and this "
+    "exercise keeps it: `git tag {t} {was7}` brings it back",
+    ko="`{t}` 태그가 없어졌어요. 태그는 팀이 기대는 고정된 지점이라서 이 연습에서는 남겨 둬야 "
+    "해요: `git tag {t} {was7}`로 되살릴 수 있어요",
+)
 REWRITTEN = Text(
     en="`{b}` no longer contains `{was}`, where it started: its history was rewritten "
     "(rebase, reset or amend), and this story only adds commits to it. `git reflog` "
@@ -584,6 +598,10 @@ class _Seen:
             sha = parents[0]
         return line
 
+    def peeled(self, sha: str) -> str:
+        """The commit an object names (an annotated tag's target), or ``sha`` itself."""
+        return (self.repo.ref(sha) if self.repo is not None else None) or sha
+
     def describe(self, sha: str) -> str:
         """``abc1234 subject`` for messages."""
         try:
@@ -677,7 +695,27 @@ def _branches(seen: _Seen) -> list[Violation]:
         for ref, was in sorted(seen.start.items()):
             if ref.startswith("refs/heads/") and isinstance(was, str):
                 found += _local_branch(seen, ref, was, change, rewrite)
+            elif ref.startswith("refs/tags/") and isinstance(was, str):
+                found += _tag(seen, ref, was, change)
     return found + on_origin
+
+
+def _tag(seen: _Seen, ref: str, was: str, change: tuple[str, ...]) -> list[Violation]:
+    """A tag setup made stays on its commit, unless the story lets it move."""
+    now, name = seen.refs.get(ref), ref.removeprefix("refs/tags/")
+    if now == was or _matches(change, ref):
+        return []
+    was_commit = seen.peeled(was)
+    if now is None:
+        text = TAG_DELETED.format(t=name, was7=was_commit[:7])
+        return [Violation("protected-tag-deleted", text)]
+    now_commit = seen.peeled(now)
+    if now_commit == was_commit:
+        return []  # the same commit, tagged anew (an annotated tag made lightweight)
+    text = TAG_MOVED.format(
+        t=name, was=seen.describe(was_commit), now=seen.describe(now_commit), was7=was_commit[:7]
+    )
+    return [Violation("protected-tag-moved", text)]
 
 
 def _local_branch(

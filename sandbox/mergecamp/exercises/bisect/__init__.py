@@ -1,9 +1,9 @@
 """bisect: one of twenty commits broke the model's tests; find it and tag it `culprit`.
 
 The check knows the culprit by its subject on main's history as setup left it; the
-release tag `v0.1.0` is the bisect's good end, so it must stay where setup put it (the
-invariants guard branches, not tags). Texts, steps and wrong answers are in
-``exercise.toml``.
+release tag `v0.1.0` is the bisect's good end; like every tag setup makes, the
+protected-branches invariant keeps it where setup put it. Texts, steps and wrong answers
+are in ``exercise.toml``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from mergecamp import checks as C
 from mergecamp import predicates as P
 from mergecamp.exercise_data import define
-from mergecamp.exercises._common import package_dir, project_repo, short
+from mergecamp.exercises._common import package_dir, project_repo
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, MINA, SORA, append_text, commit_all, replace_line, set_option
@@ -88,15 +88,6 @@ def tagged(j: Judge):
     return j.fail("tag-too-early" if early else "tag-too-late", **fields)
 
 
-def release_kept(j: Judge):
-    was, now = j.start(f"refs/tags/{GOOD_TAG}") or "", C.tag_target(j.repo, GOOD_TAG)
-    if now is None:
-        return j.fail("release-gone", was=was[:7])
-    if now.sha != was:
-        return j.fail("release-moved", was=was[:7], now=short(now))
-    return j.ok("release-kept")
-
-
 EXERCISE = define(
     __file__,
     setup=setup,
@@ -104,6 +95,5 @@ EXERCISE = define(
         "bisect-done": bisect_done,
         "tagged": tagged,
         "main-kept": lambda j: P.untouched(j, "main"),
-        "release-kept": release_kept,
     },
 )
