@@ -25,6 +25,11 @@ class Mutation:
     code: str
     applies: Callable[[Exercise], bool]
     script: Callable[[Exercise], str]
+    # A push the team's origin refuses where it protects main (``team.protection``): the
+    # server stops it, nothing changes, so the harness asserts the refusal (its message,
+    # origin's main unmoved) instead of a step. Where main is left open (revert-pushed),
+    # ``step`` and ``code`` still apply.
+    refused_by_server: bool = False
 
 
 def _has_repo(exercise: Exercise) -> bool:
@@ -162,6 +167,7 @@ MUTATIONS: tuple[Mutation, ...] = (
             "|| git commit-tree -m 'chore: redo' 'FETCH_HEAD^{tree}') && "
             'git push -q -f --no-verify origin "$base:refs/heads/main"'
         ),
+        refused_by_server=True,
     ),
     Mutation(
         "push-straight-to-main",
@@ -176,5 +182,6 @@ MUTATIONS: tuple[Mutation, ...] = (
             "git commit -q --no-verify --allow-empty -m 'chore: straight to main' && "
             "git push -q --no-verify origin HEAD:main"
         ),
+        refused_by_server=True,
     ),
 )

@@ -7,7 +7,9 @@ Two kinds of wrong answer, each run from the exercise folder right after `start`
 - generic mutations (``mutations.py``), applied to every exercise where they make sense
   without being listed: a mirror-image merge, ``-s ours`` / ``-X ours`` / ``-X theirs``,
   moving a protected branch, committed conflict markers, duplicate YAML keys, deleted
-  hooks, and in the team track a force-push and a push straight to main.
+  hooks, and in the team track a force-push and a push straight to main (refused by
+  origin's protection hook where main is protected: then the refusal and an unmoved
+  main are asserted, since a refused push leaves nothing for a step to judge).
 
 Each must fail at its step with its message id: ids, never English phrases. The
 reference solutions passing is proven beside each exercise's own tests.
@@ -22,6 +24,8 @@ from pathlib import Path
 import pytest
 from mergecamp import engine, tracks
 from mergecamp.exercise_data import WrongAnswer
+from mergecamp.gitread import GitReader
+from mergecamp.team import protection
 
 from tests.harness.mutations import MUTATIONS, Mutation
 
@@ -76,7 +80,13 @@ def test_a_listed_wrong_answer_fails_at_its_step(workspace, exercise_id, wrong) 
 def test_a_generic_mutation_fails_at_its_step(workspace, exercise_id, mutation) -> None:
     exercise = tracks.load(exercise_id)
     scene = engine.start(exercise_id, workspace)
+    guarded = scene.origin is not None and "main" in protection.protected(scene.origin)
+    before = GitReader(scene.origin).ref("refs/heads/main") if guarded else None
     ran = _run(mutation.script(exercise), scene.root)
+    if mutation.refused_by_server and guarded:
+        assert ran.returncode != 0 and "is protected on origin" in ran.stderr, ran.stderr
+        assert GitReader(scene.origin).ref("refs/heads/main") == before
+        return
     _assert_caught(_verdict(scene, mutation.step), mutation.step, mutation.code, ran)
 
 

@@ -53,6 +53,9 @@ def test_reset_and_force_push_in_revert_pushed(workspace):
 
 def test_pushing_straight_to_a_protected_origin_branch(workspace):
     scene = start(workspace, "cherry-pick-hotfix")
+    # origin refuses this push (test_protection.py); with its hook removed by hand, the
+    # invariant still names the move.
+    (scene.origin / "hooks" / "pre-receive").unlink()
     bash(
         "git cherry-pick -x \"$(git log --format=%H --grep='^fix(config)' -1 "
         'origin/exp/transformer)" && git push -q origin main',
@@ -92,6 +95,7 @@ def test_a_commit_written_in_the_editor_went_through_the_hooks(workspace):
 def test_a_teammates_branch_pushed_over_main_is_caught(workspace) -> None:
     """Jun's commits were the team's on exp/tuning; moved onto main by hand they are not."""
     scene = start(workspace, "diverged-history")
+    (scene.origin / "hooks" / "pre-receive").unlink()  # the server's refusal taken away
     bash("git fetch -q origin && git push -q --no-verify origin origin/exp/tuning:main", scene.root)
     report = engine.run_check(scene)
     found = {s.id: s.code for s in report.steps if not s.passed}

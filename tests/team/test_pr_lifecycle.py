@@ -84,15 +84,15 @@ def test_open_on_a_merged_branch_is_refused_not_an_empty_pr(team):
 
 
 def test_close_reopen_and_a_deleted_branch_closes_its_pr(team):
-    open_ids(team, "exp/gru")
-    assert pull_requests.close(team.origin, 1).state == "closed"
-    assert _refused(lambda: pull_requests.close(team.origin, 1)) == "not-open"
-    assert pull_requests.reopen(team.origin, 1).state == "open"
+    n = pull_requests.open_pr(team.origin, "exp/gru", TITLE, "me", with_ci=False).number
+    assert pull_requests.close(team.origin, n).state == "closed"
+    assert _refused(lambda: pull_requests.close(team.origin, n)) == "not-open"
+    assert pull_requests.reopen(team.origin, n).state == "open"
     bash("git push -q origin --delete exp/gru", team.root)
-    (pr,) = pull_requests.sweep(team.origin)
+    pr = pull_requests.by_number(pull_requests.sweep(team.origin), n)
     assert (pr.state, pr.closed_reason) == ("closed", "branch-deleted")
-    assert _refused(lambda: pull_requests.reopen(team.origin, 1)) == "branch-gone"
-    assert _refused(lambda: pull_requests.close(team.origin, 7)) == "no-such-pr"
+    assert _refused(lambda: pull_requests.reopen(team.origin, n)) == "branch-gone"
+    assert _refused(lambda: pull_requests.close(team.origin, 99)) == "no-such-pr"
 
 
 def test_codeowners_decides_who_reviews(team):

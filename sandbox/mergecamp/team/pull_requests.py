@@ -25,6 +25,8 @@ from mergecamp.team.origin import meta_dir
 from mergecamp.team.review import Finding, is_merge_subject, review
 
 METHODS = pr_merge.METHODS
+# PRs the scripted teammates open carry their names as author.
+TEAM_AUTHORS = frozenset(p.name for p in (owners.MINA, owners.JUN, owners.SORA))
 
 
 class PrRefused(MergecampError):
@@ -120,6 +122,11 @@ def set_policy(origin: Path, method: str) -> None:
     (meta_dir(origin) / "policy.json").write_text(
         json.dumps({"merge_method": method}), encoding="utf-8"
     )
+
+
+def learners(prs: list[PullRequest]) -> list[PullRequest]:
+    """The PRs the learner opened (not the scripted teammates')."""
+    return [pr for pr in prs if pr.author not in TEAM_AUTHORS]
 
 
 def find_open(prs: list[PullRequest], branch: str) -> PullRequest | None:

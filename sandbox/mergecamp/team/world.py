@@ -52,8 +52,13 @@ def publish(
     *,
     learner_clone: bool = True,
     teammates: tuple[Teammate, ...] = (),
+    protect_main: bool = True,
 ) -> Path:
-    """Turn the seed into ``origin.git``, drop the seed, clone for learner and teammates."""
+    """Turn the seed into ``origin.git``, drop the seed, clone for learner and teammates.
+
+    origin's ``main`` is protected (``team.protection``): changes reach it through merged
+    PRs only. A story about a mistake already pushed to main (revert-pushed) opts out.
+    """
     seed_path = Path(seed_repo.working_tree_dir or "")
     seed_repo.git.checkout("-q", "main")
     seed_repo.close()
@@ -65,6 +70,10 @@ def publish(
     for mate in teammates:
         mate.ensure_clone(team_dir(scene))
         origin_mod.point_at(mate.path(team_dir(scene)), origin)
+    if protect_main:
+        from mergecamp.team.protection import protect
+
+        protect(origin)
     return origin
 
 

@@ -36,9 +36,10 @@ def _learner_branch_pushed(team_dir: Path) -> bool:
 
 
 def _mina_pushes(team_dir: Path) -> None:
-    sha = MINA_T.commit_and_push(
+    # main is protected: Mina lands her change through her own PR, merged at once.
+    sha = MINA_T.land(
         team_dir,
-        "main",
+        "chore/epochs-15",
         lambda path: set_option(path / CONFIG, "max_epochs", "15"),
         "chore(config): train for 15 epochs by default",
         Clock(start=_MINA_CLOCK_START),
@@ -63,7 +64,7 @@ def setup(scene: Scene) -> None:
 
 def pr_opened(j: Judge):
     tick(j.scene.team_dir, TEAM_EVENTS)  # in case the push hook did not run (`--no-verify`…)
-    prs = j.memo("prs", lambda: pull_requests.load_all(j.scene.origin))
+    prs = j.memo("prs", lambda: pull_requests.learners(pull_requests.load_all(j.scene.origin)))
     if not prs:
         return j.fail("no-pr")
     return j.ok("pr-opened", n=prs[-1].number, branch=prs[-1].branch)

@@ -31,7 +31,8 @@ def setup(scene: Scene) -> None:
         root / "NOTES.md", "- Baseline MSE on the adding problem: 0.167 is the number to beat.\n"
     )
     after = commit_all(repo, "docs: write down the baseline to beat", MINA, clock)
-    origin = publish(scene, repo, teammates=(JUN_T,))
+    # The lesson is a revert pushed to main itself, so this origin leaves main unprotected.
+    origin = publish(scene, repo, teammates=(JUN_T,), protect_main=False)
     remember(origin, bad=bad.hexsha, after=after.hexsha)
     remember_scripted(origin)
 
