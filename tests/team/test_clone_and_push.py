@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mergecamp import engine
 
-from tests.team.conftest import messages, solve, start
+from tests.team.conftest import bash, messages, solve, start
 
 
 def test_fails_at_start_and_solution_passes(workspace):
@@ -18,3 +18,15 @@ def test_fails_at_start_and_solution_passes(workspace):
     report = engine.run_check(scene)
     assert report.passed, messages(scene)
     assert [s.code for s in report.steps] == ["cloned", "branch-ok", "synced", "upstream"]
+
+
+def test_graph_draws_the_clone_from_inside_it(workspace):
+    """Reproduction: `mergecamp graph` in the clone said "…/clone-and-push is not a git
+    repository"; it draws the clone, and the goal from the solution's clone."""
+    scene = start(workspace, "clone-and-push")
+    solve(scene)
+    clone = scene.root / "sequence-lab"
+    drawn = bash("mergecamp graph --ascii", clone, check=False)
+    assert drawn.returncode == 0, drawn.stderr
+    assert f"Your repository: {clone}" in drawn.stdout.replace("\n", "")
+    assert "not a git repository" not in drawn.stdout + drawn.stderr

@@ -62,12 +62,28 @@ def _find(ctx: Context, exercise_id: str | None) -> tuple[Path, str | None]:
 
     try:
         scene = engine.locate(ctx.workspace, Path.cwd(), exercise_id)
-        return scene.root, scene.exercise_id
+        return _learner_repo(scene.root), scene.exercise_id
     except MergecampError:
         if exercise_id is not None:
             raise
         top = git(Path.cwd(), "rev-parse", "--show-toplevel").strip()
         return Path(top), None
+
+
+def _learner_repo(root: Path) -> Path:
+    """The exercise folder, or where it is no repository (clone-and-push starts empty)
+    the clone the learner made in it: the one around the current folder, else the only
+    one there."""
+    if (root / ".git").exists():
+        return root
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if folder == root:
+            break
+        if (folder / ".git").exists() and root in folder.parents:
+            return folder
+    clones = [p for p in sorted(root.iterdir()) if (p / ".git").exists()] if root.is_dir() else []
+    return clones[0] if len(clones) == 1 else root
 
 
 def _goal(ctx: Context, exercise: str | None):
@@ -80,7 +96,7 @@ def _goal(ctx: Context, exercise: str | None):
     from mergecamp.graph.source import repo_layout
 
     try:
-        return repo_layout(goal_repo(exercise, ctx.workspace)), None
+        return repo_layout(_learner_repo(goal_repo(exercise, ctx.workspace))), None
     except MergecampError as err:
         return None, err.text
     except Exception as err:  # a broken solution must not hide the learner's own graph
