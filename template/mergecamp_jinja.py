@@ -13,6 +13,11 @@ answer between quotes of its own):
 - ``sh_str``: one POSIX shell word (a pre-commit ``entry`` is split like a shell line);
 - ``md_text``: text shown as itself in Markdown (README, CONTRIBUTING).
 
+``conventions_source(name)`` (a global) is the text of one module of the team's hooks,
+``hooks/mergecamp_hooks/<name>`` beside this template (or the installed package when the
+template travels inside the mergecamp wheel): the generated project's
+``tools/conventions/`` is rendered from that one source, so it never drifts from it.
+
 ``template_questions`` (a global) lists cookiecutter.json's questions in order, each as
 ``[name, choices]`` (``choices`` is null for free text), so that pre_gen_project can check
 answers that never met a prompt and report the first question that is wrong.
@@ -21,6 +26,7 @@ answers that never met a prompt and report the first question that is wrong.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import re
 import shlex
@@ -126,6 +132,31 @@ def _authored_tags() -> frozenset[str]:
     return frozenset(tag for text in texts for tag in TAG.findall(text))
 
 
+def hooks_package_dir() -> Path:
+    """The folder of the mergecamp_hooks modules that this render must copy.
+
+    cookiecutter renders files with the template's project folder as the working
+    directory, so the sibling ``hooks/`` is found from there first: under cruft, which
+    renders an old and a new checkout in one process and reuses this module from the
+    first one (cruft issue #253), each render still reads its own checkout's hooks.
+    """
+    for template_root in (Path.cwd().parent, TEMPLATE_DIR):
+        candidate = template_root.parent / "hooks" / "mergecamp_hooks"
+        if (candidate / "__init__.py").is_file():
+            return candidate
+    spec = importlib.util.find_spec("mergecamp_hooks")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError(
+            "the mergecamp_hooks package is neither beside this template nor installed"
+        )
+    return Path(spec.origin).parent
+
+
+def conventions_source(name: str) -> str:
+    """The source text of ``mergecamp_hooks/<name>``, exactly as it is."""
+    return (hooks_package_dir() / name).read_text(encoding="utf-8")
+
+
 class TemplateSyntaxInAnswer(UndefinedError):
     """An answer holds a Jinja tag the template did not write.
 
@@ -142,6 +173,7 @@ class EscapeFilters(Extension):
         environment.filters.update(
             py_str=py_str, toml_str=toml_str, yaml_str=yaml_str, sh_str=sh_str, md_text=md_text
         )
+        environment.globals["conventions_source"] = conventions_source
         environment.globals["template_questions"] = [
             [name, default if isinstance(default, list) else None]
             for name, default in _variables().items()

@@ -29,6 +29,8 @@ DEFAULT_BRANCH = ANSWERS["default_branch"]
 KO = ANSWERS["docs_language"] == "ko"
 AUTHOR = ANSWERS["author_name"]
 EMAIL = ANSWERS["author_email"]
+HOOKS_SOURCE = ANSWERS["hooks_source"]
+HOOKS_REQUIREMENT = ANSWERS["hooks_requirement"]
 FIRST_MESSAGE = f"chore: start {ANSWERS['project_slug']} from the mergecamp template"
 
 
@@ -50,6 +52,14 @@ def keep_chosen_ci(root: Path) -> None:
         (root / ".github" / "pull_request_template.md").replace(target / "Default.md")
         (root / ".github" / "CODEOWNERS").replace(root / ".gitlab" / "CODEOWNERS")
         shutil.rmtree(root / ".github", ignore_errors=True)
+
+
+def keep_chosen_hooks(root: Path) -> None:
+    """The in-project copy of the hooks only serves hooks_source=local."""
+    if HOOKS_SOURCE != "local":
+        shutil.rmtree(root / "tools" / "conventions", ignore_errors=True)
+        if (root / "tools").is_dir() and not any((root / "tools").iterdir()):
+            (root / "tools").rmdir()
 
 
 def git(*args: str) -> subprocess.CompletedProcess[str]:
@@ -88,13 +98,52 @@ def first_commit() -> bool:
     return True
 
 
-def install_hooks() -> None:
-    """`pre-commit install` when pre-commit is available here; else say how."""
+def pre_commit_command() -> list[str] | None:
     if importlib.util.find_spec("pre_commit") is not None:
-        command = [sys.executable, "-m", "pre_commit", "install"]
-    elif shutil.which("pre-commit"):
-        command = ["pre-commit", "install"]
-    else:
+        return [sys.executable, "-m", "pre_commit"]
+    if shutil.which("pre-commit"):
+        return ["pre-commit"]
+    return None
+
+
+def last_line(result: subprocess.CompletedProcess[str]) -> str:
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    return lines[-1].strip() if lines else "no output"
+
+
+def hooks_problem(pre_commit: list[str]) -> str | None:
+    """Run the conventions hooks once on the first commit; None when they work.
+
+    Installing is not enough: a hook whose environment cannot be built (a requirement
+    the package index does not have) would fail every later commit with pre-commit's
+    "An unexpected error has occurred". With hooks_source=local this needs no network.
+    """
+    message = Path(".git") / "MERGECAMP_FIRST_MESSAGE"
+    message.write_text(FIRST_MESSAGE + "\n", encoding="utf-8")
+    checks = [
+        ["run", "mergecamp-no-artifacts", "--all-files"],
+        ["run", "mergecamp-commit-msg", "--hook-stage", "commit-msg",
+         "--commit-msg-filename", str(message)],
+    ]  # fmt: skip
+    try:
+        for check in checks:
+            try:
+                result = subprocess.run(
+                    [*pre_commit, *check], capture_output=True, text=True, timeout=600
+                )
+            except subprocess.TimeoutExpired:
+                return "pre-commit run took more than 10 minutes"
+            if result.returncode != 0:
+                return last_line(result)
+    finally:
+        message.unlink(missing_ok=True)
+    return None
+
+
+def install_hooks() -> None:
+    """`pre-commit install`, then prove the hooks run; else say what to do."""
+    pre_commit = pre_commit_command()
+    if pre_commit is None:
         say(
             "pre-commit is not installed: run `pip install pre-commit && pre-commit install` "
             "to turn on the team's checks.",
@@ -102,25 +151,50 @@ def install_hooks() -> None:
             "팀 규칙 검사가 켜져요.",
         )
         return
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run([*pre_commit, "install"], capture_output=True, text=True)
     if result.returncode != 0:
-        reason = (result.stderr or result.stdout).strip().splitlines()
         say(
-            f"pre-commit install did not work ({reason[-1] if reason else 'unknown'}); "
+            f"pre-commit install did not work ({last_line(result)}); "
             "run `pre-commit install` yourself.",
-            f"pre-commit install이 실패했어요 ({reason[-1] if reason else '원인 불명'}). "
+            f"pre-commit install이 실패했어요 ({last_line(result)}). "
             "직접 `pre-commit install`을 실행해 주세요.",
         )
         return
+    problem = hooks_problem(pre_commit)
+    if problem is not None:
+        # Installed but broken hooks would refuse every commit: switch them off.
+        subprocess.run([*pre_commit, "uninstall", "-t", "pre-commit", "-t", "commit-msg",
+                        "-t", "pre-push", "-t", "post-checkout"], capture_output=True)  # fmt: skip
+        fix_en = (
+            f"make {HOOKS_REQUIREMENT} installable from your package index, or bake with "
+            "hooks_source=local (the hooks then live in tools/conventions/)"
+            if HOOKS_SOURCE == "pypi"
+            else "check that `python --version` is 3.11 or newer in this shell"
+        )
+        fix_ko = (
+            f"패키지 저장소에서 {HOOKS_REQUIREMENT}을(를) 설치할 수 있게 하거나, "
+            "hooks_source=local로 다시 만들어 주세요 (훅이 tools/conventions/에 들어가요)"
+            if HOOKS_SOURCE == "pypi"
+            else "이 셸에서 `python --version`이 3.11 이상인지 확인해 주세요"
+        )
+        say(
+            f"The team's hooks could not run ({problem}), so they are switched off and "
+            f"commits are not checked. To fix it, {fix_en}, then run `pre-commit install`.",
+            f"팀 훅을 실행하지 못했어요 ({problem}). 그래서 훅을 꺼 두었고 커밋을 검사하지 "
+            f"않아요. 고치려면 {fix_ko}. 그다음 `pre-commit install`을 실행해 주세요.",
+        )
+        return
     say(
-        "Hooks installed: commits, messages and pushes are checked from now on.",
-        "훅을 설치했어요. 이제부터 커밋, 커밋 메시지, 푸시를 검사해요.",
+        "Hooks installed and tried on the first commit: commits, messages and pushes are "
+        "checked from now on.",
+        "훅을 설치하고 첫 커밋으로 실행해 봤어요. 이제부터 커밋, 커밋 메시지, 푸시를 검사해요.",
     )
 
 
 def main() -> None:
     root = Path.cwd()
     keep_chosen_ci(root)
+    keep_chosen_hooks(root)
     if not INIT_GIT:
         return
     if first_commit():

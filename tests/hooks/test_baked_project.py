@@ -1,7 +1,9 @@
 """The conventions in a freshly baked project, through real pre-commit and real git.
 
-pre-commit builds one virtualenv per distinct hook dependency set (ruff, pre-commit-hooks,
-mergecamp): slow the first time, so all tests here share one PRE_COMMIT_HOME and one
+A default bake runs the conventions from its own tools/conventions/ (hooks_source=local):
+those hooks need no environment and no network. pre-commit builds one virtualenv per
+distinct dependency set of the other hooks (ruff, pre-commit-hooks, and mergecamp for
+hooks_source=pypi): slow the first time, so the tests share one PRE_COMMIT_HOME and one
 mergecamp wheel, built once per test session (and once across xdist workers, by lock).
 The wheel is rebuilt every session so the hooks under test are the working tree's.
 """
@@ -9,6 +11,7 @@ The wheel is rebuilt every session so the hooks under test are the working tree'
 from __future__ import annotations
 
 import fcntl
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,22 +47,42 @@ def hooks_requirement(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"mergecamp @ {wheels[0].as_uri()}"
 
 
-@pytest.fixture
-def baked(tmp_path: Path, git_home: Path, hooks_requirement: str, pre_commit_home: Path):
-    """A baked project (git initialised, hooks installed by post_gen) and a runner in it."""
-    env = clean_env(git_home, PRE_COMMIT_HOME=str(pre_commit_home))
-    make_runner(tmp_path, env)(
-        sys.executable,
-        "-m",
-        "cookiecutter",
-        "--no-input",
-        str(REPO_ROOT / "template"),
-        "-o",
-        str(tmp_path / "out"),
-        f"hooks_requirement={hooks_requirement}",
-    )
+def bake_with_git(tmp_path: Path, env: dict[str, str], *answers: str):
+    """Bake into tmp_path/out (git initialised, hooks installed by post_gen): path, runner,
+    and what the bake printed."""
+    baking = make_runner(tmp_path, env)(
+        sys.executable, "-m", "cookiecutter", "--no-input", str(REPO_ROOT / "template"),
+        "-o", str(tmp_path / "out"), *answers,
+    )  # fmt: skip
     path = tmp_path / "out" / "sequence-lab"
-    return path, make_runner(path, env)
+    return path, make_runner(path, env), baking.stdout + baking.stderr
+
+
+@pytest.fixture
+def baked(tmp_path: Path, git_home: Path, pre_commit_home: Path):
+    """A default bake (hooks from tools/conventions/) and a runner in it."""
+    env = clean_env(git_home, PRE_COMMIT_HOME=str(pre_commit_home))
+    path, run, _ = bake_with_git(tmp_path, env)
+    return path, run
+
+
+@pytest.fixture
+def baked_pypi(tmp_path: Path, git_home: Path, hooks_requirement: str, pre_commit_home: Path):
+    """A bake whose conventions hooks install mergecamp (this checkout's wheel)."""
+    env = clean_env(git_home, PRE_COMMIT_HOME=str(pre_commit_home))
+    path, run, _ = bake_with_git(
+        tmp_path, env, "hooks_source=pypi", f"hooks_requirement={hooks_requirement}"
+    )
+    return path, run
+
+
+#: Every hook that installs from PyPI; skipping them leaves the conventions hooks alone.
+PYPI_HOOKS = (
+    "ruff-check,ruff-format,trailing-whitespace,end-of-file-fixer,check-yaml,check-toml,"
+    "check-added-large-files,check-merge-conflict,detect-private-key,debug-statements"
+)
+#: No package index and an empty pre-commit home: a hook that needs anything fails.
+OFFLINE = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": "", "SKIP": PYPI_HOOKS}
 
 
 def _out(result: subprocess.CompletedProcess) -> str:
@@ -78,6 +101,65 @@ def test_bake_installs_every_hook_type(baked) -> None:
     assert {"pre-commit", "commit-msg", "pre-push", "post-checkout"} <= hooks
     log = run("git", "log", "--format=%s %D").stdout.strip()
     assert log.startswith("chore: start sequence-lab") and "main" in log
+
+
+def test_default_bake_commits_offline_with_its_own_hooks(tmp_path: Path, git_home: Path):
+    env = clean_env(git_home, PRE_COMMIT_HOME=str(tmp_path / "empty-home"), **OFFLINE)
+    path, run, printed = bake_with_git(tmp_path, env)
+    assert "Hooks installed and tried on the first commit" in printed
+    assert (path / "tools" / "conventions" / "mergecamp_hooks" / "commit_msg.py").is_file()
+
+    run("git", "add", _write(path, "first.py"))
+    on_main = run("git", "commit", "-m", "feat: first", check=False)
+    assert on_main.returncode != 0 and "commit straight on `main`" in _out(on_main)
+
+    run("git", "switch", "-q", "-c", "feat/first")
+    bad = run("git", "commit", "-m", "did stuff", check=False)
+    assert bad.returncode != 0 and "`type(scope): subject`" in _out(bad)
+
+    good = run("git", "commit", "-m", "feat(data): add the first module")
+    for hook in (
+        "branch name is <type>/<topic>, no commits on main",
+        "no weights, logs or large data",
+        "commit message is type(scope)!: subject",
+    ):
+        assert re.search(re.escape(hook) + r"\.+Passed", _out(good)), _out(good)
+    assert run("git", "rev-list", "--count", "HEAD").stdout.strip() == "2"
+
+
+def test_rules_come_from_the_projects_pyproject(baked) -> None:
+    path, run = baked
+    pyproject = path / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8") + 'types = ["feat", "fix"]\n', encoding="utf-8"
+    )
+    run("git", "switch", "-q", "-c", "feat/rules")
+    run("git", "add", "pyproject.toml")
+    refused = run("git", "commit", "-m", "docs: only feat and fix now", check=False, **OFFLINE)
+    assert refused.returncode != 0 and "docs" in _out(refused)
+    run("git", "commit", "-q", "-m", "feat: only feat and fix now", **OFFLINE)
+
+
+def test_an_uninstallable_requirement_is_reported_and_switched_off(
+    tmp_path: Path, git_home: Path
+) -> None:
+    env = clean_env(git_home, PRE_COMMIT_HOME=str(tmp_path / "empty-home"), **OFFLINE)
+    path, run, printed = bake_with_git(
+        tmp_path, env, "hooks_source=pypi", "hooks_requirement=mergecamp==0.1.0"
+    )
+    assert "could not run" in printed and "hooks_source=local" in printed
+    assert "Hooks installed" not in printed
+    assert not (path / "tools" / "conventions").exists()
+    # Switched off, so a commit is not stopped by pre-commit's "unexpected error".
+    run("git", "add", _write(path, "scratch.py"))
+    run("git", "commit", "-q", "-m", "feat: scratch")
+
+
+def test_pypi_hooks_refuse_like_the_local_ones(baked_pypi) -> None:
+    path, run = baked_pypi
+    run("git", "add", _write(path, "scratch.py"))
+    on_main = run("git", "commit", "-m", "feat: scratch", check=False)
+    assert on_main.returncode != 0 and "commit straight on `main`" in _out(on_main)
 
 
 def test_refusals_teach(baked) -> None:

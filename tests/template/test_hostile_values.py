@@ -206,12 +206,24 @@ def test_hostile_text_bakes_files_that_parse_and_keep_it(out, text):
 @pytest.mark.parametrize("requirement", HOSTILE_REQUIREMENTS, ids=range(4))
 @pytest.mark.parametrize("ci", ["github", "gitlab"])
 def test_hostile_requirement_reaches_pre_commit_intact(out, requirement, ci):
-    project = bake(out, hooks_requirement=requirement, ci=ci, default_branch="trunk")
+    project = bake(
+        out, hooks_source="pypi", hooks_requirement=requirement, ci=ci, default_branch="trunk"
+    )
     parse_every_file(project)
     config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     ours = [h for r in config["repos"] for h in r["hooks"] if h["id"].startswith("mergecamp")]
     assert ours and all(h["additional_dependencies"] == [requirement] for h in ours)
     assert "--default-branch trunk" in ours[0]["entry"]
+
+
+def test_local_hooks_read_the_default_branch_from_pyproject(out):
+    project = bake(out, default_branch="release/v1.2")
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["mergecamp"]["default_branch"] == "release/v1.2"
+    config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    ours = [h for r in config["repos"] for h in r["hooks"] if h["id"].startswith("mergecamp")]
+    assert ours and all(h["entry"].startswith("python tools/conventions/run.py ") for h in ours)
+    assert all("additional_dependencies" not in h for h in ours)
 
 
 def test_the_ci_workflow_names_the_default_branch(out):

@@ -1,0 +1,1 @@
+{{ conventions_source("commit_msg.py") }}
