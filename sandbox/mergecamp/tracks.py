@@ -58,6 +58,7 @@ TRACKS: tuple[Track, ...] = (
         exercises=(
             ("clone-and-push", 1),
             ("diverged-history", 2),
+            ("push-early", 2),
             ("pull-request", 3),
             ("bisect", 4),
             ("cherry-pick-hotfix", 5),
