@@ -30,3 +30,13 @@ def test_graph_draws_the_clone_from_inside_it(workspace):
     assert drawn.returncode == 0, drawn.stderr
     assert f"Your repository: {clone}" in drawn.stdout.replace("\n", "")
     assert "not a git repository" not in drawn.stdout + drawn.stderr
+
+
+def test_mina_merges_her_pr_once_the_branch_is_up(workspace):
+    scene = start(workspace, "clone-and-push")
+    solve(scene)
+    engine.run_check(scene)  # the learner's clone has no hooks: the check lets Mina act
+    clone = scene.root / "sequence-lab"
+    log = bash("git fetch -q && git log --format=%an%x09%s origin/main", clone).stdout
+    assert "Mina Kang\tMerge pull request #1 from docs/run-an-experiment" in log
+    assert engine.run_check(scene).passed, messages(scene)

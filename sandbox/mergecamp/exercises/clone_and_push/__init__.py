@@ -1,5 +1,10 @@
 """clone-and-push: clone the team's repository, change the model on a branch, push it.
-The folder starts empty: the learner's repository is the clone they make in it."""
+The folder starts empty: the learner's repository is the clone they make in it.
+
+A live teammate (``TEAM_EVENTS``): once the learner's branch is on origin, Mina merges
+a PR of her own into main, so the learner's next fetch shows main moving on without
+them. The clone has no mergecamp hooks (the learner made it), so the check fires it.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,37 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, Clock, commit_all, set_option
 from mergecamp.team import conventions
 from mergecamp.team import origin as origin_mod
+from mergecamp.team.teammates import TeamEvent, tick
 from mergecamp.team.world import CONFIG, MINA_T, learner_commits, publish, recall, remember, seed
+
+# Mina's PR merges on a clock of its own: the same hashes whenever it happens.
+_MINA_MERGES_AT = 1709860000
+
+
+def _learner_branch_pushed(team_dir: Path) -> bool:
+    from mergecamp.gitread import GitReader
+
+    origin = GitReader(team_dir / "origin.git")
+    heads = origin.branches()
+    main = heads.get("main", "")
+    return any(n != "main" and not origin.is_ancestor(sha, main) for n, sha in heads.items())
+
+
+def _mina_merges_her_pr(team_dir: Path) -> None:
+    MINA_T.land(
+        team_dir,
+        "docs/run-an-experiment",
+        lambda path: (path / "README.md").write_text(
+            (path / "README.md").read_text(encoding="utf-8")
+            + "\nTry a model: `python -m sequence_lab fit --config configs/gru-adding.yaml`.\n",
+            encoding="utf-8",
+        ),
+        "docs(readme): how to try another model",
+        Clock(start=_MINA_MERGES_AT),
+    )
+
+
+TEAM_EVENTS = (TeamEvent("mina-merges-her-pr", _learner_branch_pushed, _mina_merges_her_pr),)
 
 
 def setup(scene: Scene) -> None:
@@ -53,6 +88,7 @@ def _work(j: Judge) -> tuple[Path, str, str]:
 
 
 def cloned(j: Judge):
+    tick(j.scene.team_dir, TEAM_EVENTS)  # the learner's own clone runs no mergecamp hook
     if (clone := j.memo("clone", lambda: _find_clone(j.scene))) is None:
         return j.fail("no-clone", root=j.scene.root, url="../clone-and-push-team/origin.git")
     return j.ok("cloned", path=clone.name)
@@ -93,4 +129,5 @@ EXERCISE = define(
     __file__,
     setup=setup,
     steps={"cloned": cloned, "branch": branch, "pushed": pushed, "upstream": upstream},
+    team_events=TEAM_EVENTS,
 )
