@@ -15,6 +15,7 @@ import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from mergecamp_hooks.korean import fill
 from mergecamp_hooks.texts import LABELS, LESSONS
 
 
@@ -56,7 +57,7 @@ class Problem:
         """The lesson's texts in `lang` with the placeholders filled in."""
         texts = LESSONS[self.code][lang if lang in LABELS else "en"]
         params = {key: visible(str(value)) for key, value in self.params.items()}
-        return {key: value.format(**params) for key, value in texts.items()}
+        return {key: fill(value, params) for key, value in texts.items()}
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

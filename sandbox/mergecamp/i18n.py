@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
+from mergecamp.korean import fill
+
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
 
@@ -30,10 +32,11 @@ class Text:
 
     def format(self, **fields: object) -> Text:
         """Fill the fields in both languages; a field that is itself a ``Text`` gives
-        each language its own words."""
+        each language its own words. A Korean paired particle after a field (``{b}이(가)``)
+        becomes the form that fits the inserted word (``mergecamp.korean``)."""
         en = {k: v.en if isinstance(v, Text) else v for k, v in fields.items()}
         ko = {k: v.ko if isinstance(v, Text) else v for k, v in fields.items()}
-        return Text(en=self.en.format(**en), ko=self.ko.format(**ko))
+        return Text(en=self.en.format(**en), ko=fill(self.ko, ko))
 
 
 def resolve_lang(explicit: str | None = None) -> Lang:
