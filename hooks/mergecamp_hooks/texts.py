@@ -86,7 +86,7 @@ LESSONS: dict[str, dict[str, dict[str, str]]] = {
                 "(type: {types}) and commit there; your staged changes come along."
             ),
             "ko": (
-                "`{branch}`는 머지로만 바뀌어요. `<type>/<topic>` 이름으로 브랜치를 만들어서 "
+                "`{branch}`은(는) 머지로만 바뀌어요. `<type>/<topic>` 이름으로 브랜치를 만들어서 "
                 "거기에 커밋해 주세요 (type: {types}). 스테이징한 변경은 그대로 따라가요."
             ),
         },
@@ -94,7 +94,8 @@ LESSONS: dict[str, dict[str, dict[str, str]]] = {
         why={
             "en": "`{branch}` is the version everyone trusts: changes reach it after review.",
             "ko": (
-                "`{branch}`는 모두가 믿고 쓰는 버전이라서, 리뷰와 CI를 거친 변경만 들어가야 해요."
+                "`{branch}`은(는) 모두가 믿고 쓰는 버전이라서, "
+                "리뷰와 CI를 거친 변경만 들어가야 해요."
             ),
         },
     ),

@@ -47,7 +47,7 @@ T = {
     "result": Text(
         en="Final val/loss {loss:.4f} against the baseline {baseline:.4f} (predicting the "
         "mean): {verdict}. Took {seconds:.0f} s.",
-        ko="마지막 val/loss는 {loss:.4f}, 기준선(평균만 예측)은 {baseline:.4f}예요: {verdict}. "
+        ko="마지막 val/loss는 {loss:.4f}, 기준선(평균만 예측)은 {baseline:.4f}(이)에요: {verdict}. "
         "{seconds:.0f}초 걸렸어요.",
     ),
     "better": Text(en="{times:.0f}× lower than the baseline", ko="기준선보다 {times:.0f}배 낮아요"),
@@ -73,7 +73,7 @@ T = {
     ),
     "train_failed": Text(
         en="Training stopped with exit code {code}. The last lines it printed:\n{tail}",
-        ko="학습이 종료 코드 {code}로 멈췄어요. 마지막 출력은 이래요:\n{tail}",
+        ko="학습이 종료 코드 {code}(으)로 멈췄어요. 마지막 출력은 이래요:\n{tail}",
     ),
 }
 

@@ -114,49 +114,49 @@ UNKNOWN = Text(
 ALREADY = Text(
     en="`{path}` already exists: you started `{id}` before. Run `mergecamp start {id} --force` "
     "to throw that work away and start over, or `cd {path}` to continue.",
-    ko="`{path}`가 이미 있어요: 전에 `{id}`를 시작했어요. 처음부터 다시 하려면 "
+    ko="`{path}`이(가) 이미 있어요: 전에 `{id}`을(를) 시작했어요. 처음부터 다시 하려면 "
     "`mergecamp start {id} --force`(작업이 사라져요), 이어서 하려면 `cd {path}` 하세요.",
 )
 NOT_BUILT = Text(
     en="`{path}` was not built by mergecamp (it has no mergecamp marker), so mergecamp "
     "will not replace, reset or delete it, whatever the flags. If you want `{id}` there, "
     "move or rename that folder yourself, then run `mergecamp start {id}`.",
-    ko="`{path}`는 mergecamp가 만든 폴더가 아니에요(mergecamp 표시가 없어요). 그래서 "
+    ko="`{path}`은(는) mergecamp가 만든 폴더가 아니에요(mergecamp 표시가 없어요). 그래서 "
     "어떤 옵션을 줘도 mergecamp는 이 폴더를 바꾸거나 되돌리거나 지우지 않아요. 거기에 "
-    "`{id}`를 만들고 싶으면 그 폴더를 직접 옮기거나 이름을 바꾼 다음 "
+    "`{id}`을(를) 만들고 싶으면 그 폴더를 직접 옮기거나 이름을 바꾼 다음 "
     "`mergecamp start {id}` 하세요.",
 )
 IS_LINK = Text(
     en="`{path}` is a symbolic link, not a folder mergecamp built, so mergecamp will not "
     "replace, reset or delete it (nor follow it). Remove the link yourself (`rm {path}` "
     "removes only the link), then run `mergecamp start {id}`.",
-    ko="`{path}`는 심볼릭 링크라서 mergecamp가 만든 폴더가 아니에요. 그래서 mergecamp는 "
+    ko="`{path}`은(는) 심볼릭 링크라서 mergecamp가 만든 폴더가 아니에요. 그래서 mergecamp는 "
     "이걸 바꾸거나 되돌리거나 지우지 않고, 링크를 따라가지도 않아요. 링크를 직접 "
-    "지운 다음(`rm {path}`는 링크만 지워요) `mergecamp start {id}` 하세요.",
+    "지운 다음(`rm {path}`은(는) 링크만 지워요) `mergecamp start {id}` 하세요.",
 )
 COPIED = Text(
     en="`{path}` is a copy of the exercise `{id}` from the workspace {workspace}, not the "
     "exercise itself, so mergecamp will not reset, replace or check it, nor touch anything "
     "beside it. To work on the original: `cd {original}`. To start `{id}` afresh: "
     "`mergecamp start {id}`.",
-    ko="`{path}`는 작업 공간 {workspace}에 있는 `{id}` 연습의 복사본이에요. 연습 자체가 "
+    ko="`{path}`은(는) 작업 공간 {workspace}에 있는 `{id}` 연습의 복사본이에요. 연습 자체가 "
     "아니라서 mergecamp는 이걸 되돌리거나 바꾸거나 확인하지 않고, 옆에 있는 폴더도 "
-    "건드리지 않아요. 원래 연습에서 하려면 `cd {original}` 하세요. `{id}`를 처음부터 "
+    "건드리지 않아요. 원래 연습에서 하려면 `cd {original}` 하세요. `{id}`을(를) 처음부터 "
     "하려면 `mergecamp start {id}` 하세요.",
 )
 SETUP_FAILED = Text(
     en="Could not build `{id}`: {error}. Nothing was left half-built in the workspace.",
-    ko="`{id}`를 만들지 못했어요: {error}. 작업 공간에 반쯤 만든 것은 남기지 않았어요.",
+    ko="`{id}`을(를) 만들지 못했어요: {error}. 작업 공간에 반쯤 만든 것은 남기지 않았어요.",
 )
 NOT_STARTED = Text(
     en="`{id}` is not started in {workspace}. Run `mergecamp start {id}` first.",
-    ko="{workspace}에서 `{id}`를 아직 시작하지 않았어요. 먼저 `mergecamp start {id}` 하세요.",
+    ko="{workspace}에서 `{id}`을(를) 아직 시작하지 않았어요. 먼저 `mergecamp start {id}` 하세요.",
 )
 META_GONE = Text(
     en="`{path}` looks like the exercise `{id}`, but its mergecamp data "
     "(.git/mergecamp.json) is gone, so mergecamp cannot tell where it started. "
     "`mergecamp start {id} --force` builds it again.",
-    ko="`{path}`는 `{id}` 연습 같은데 mergecamp 정보(.git/mergecamp.json)가 없어서 "
+    ko="`{path}`은(는) `{id}` 연습 같은데 mergecamp 정보(.git/mergecamp.json)가 없어서 "
     "시작 상태를 알 수 없어요. `mergecamp start {id} --force`로 다시 만들 수 있어요.",
 )
 UNMARKED = Text(
@@ -166,12 +166,12 @@ UNMARKED = Text(
     "`mergecamp start {id}` to build it again.",
     ko="`{path}`에 `{id}`의 mergecamp 정보는 있지만 mergecamp가 만든 폴더라는 표시가 "
     "없어요(예전 mergecamp가 만들었거나 복사한 폴더예요). 어느 작업 공간의 것인지 알 수 "
-    "없어서 건드리지 않을게요. 옆으로 옮겨 두고 `mergecamp start {id}`로 다시 만드세요.",
+    "없어서 건드리지 않을게요. 옆으로 옮겨 두고 `mergecamp start {id}`(으)로 다시 만드세요.",
 )
 NOT_EXERCISE = Text(
     en="`{path}` is a git repository, but not a mergecamp exercise. `cd` into an exercise "
     "(`mergecamp list` shows them) or name one: `mergecamp check <id>`.",
-    ko="`{path}`는 git 저장소지만 mergecamp 연습은 아니에요. 연습 폴더로 `cd` 하거나 "
+    ko="`{path}`은(는) git 저장소지만 mergecamp 연습은 아니에요. 연습 폴더로 `cd` 하거나 "
     "(`mergecamp list`에서 확인) 이름을 주세요: `mergecamp check <id>`.",
 )
 OUTSIDE = Text(
@@ -184,7 +184,7 @@ TEAMMATE = Text(
     en="You are in `{path}`, the teammates' side of `{id}` (their clones and the shared "
     "origin). Your own clone is `{mine}`: `cd {mine}` and work there.",
     ko="지금 `{path}`에 있어요. 여기는 `{id}`의 팀원 쪽(팀원 클론과 공용 origin)이에요. "
-    "내 저장소는 `{mine}`이에요: `cd {mine}` 해서 거기서 작업하세요.",
+    "내 저장소는 `{mine}`(이)에요: `cd {mine}` 해서 거기서 작업하세요.",
 )
 CHECK_CRASHED = Text(
     en="mergecamp could not read the repository in its current state ({error}). "
@@ -194,7 +194,7 @@ CHECK_CRASHED = Text(
 )
 REPO_GONE = Text(
     en="`{path}` is no longer a git repository. `mergecamp reset` builds the exercise again.",
-    ko="`{path}`가 더 이상 git 저장소가 아니에요. `mergecamp reset`으로 다시 만들 수 있어요.",
+    ko="`{path}`이(가) 더 이상 git 저장소가 아니에요. `mergecamp reset`으로 다시 만들 수 있어요.",
 )
 
 

@@ -107,22 +107,22 @@ MOVED = Text(
 )
 FIX_ON_BRANCH = Text(
     en="put it back with `git reset --hard {was7}` (you are on it)",
-    ko="`git reset --hard {was7}`로 되돌리세요(지금 그 브랜치에 있어요)",
+    ko="`git reset --hard {was7}`(으)로 되돌리세요(지금 그 브랜치에 있어요)",
 )
 FIX_OFF_BRANCH = Text(
     en="put it back with `git branch -f {b} {was7}`",
-    ko="`git branch -f {b} {was7}`로 되돌리세요",
+    ko="`git branch -f {b} {was7}`(으)로 되돌리세요",
 )
 DELETED = Text(
     en="`{b}` is gone, but this exercise keeps it: `git branch {b} {was7}` brings it back",
-    ko="`{b}` 브랜치가 없어졌어요. 이 연습에서는 남겨 둬야 해요: `git branch {b} {was7}`로 "
+    ko="`{b}` 브랜치가 없어졌어요. 이 연습에서는 남겨 둬야 해요: `git branch {b} {was7}`(으)로 "
     "되살릴 수 있어요",
 )
 DELETED_UNMERGED = Text(
     en="`{b}` was deleted, and its commit `{was}` is on no other branch: "
     "`git branch {b} {was7}` brings it back (`git reflog` shows where it was last)",
-    ko="`{b}` 브랜치를 지웠는데 그 커밋 `{was}`는 다른 어느 브랜치에도 없어요: "
-    "`git branch {b} {was7}`로 되살릴 수 있어요(마지막 위치는 `git reflog`로 볼 수 있어요)",
+    ko="`{b}` 브랜치를 지웠는데 그 커밋 `{was}`은(는) 다른 어느 브랜치에도 없어요: "
+    "`git branch {b} {was7}`(으)로 되살릴 수 있어요(마지막 위치는 `git reflog`로 볼 수 있어요)",
 )
 TAG_MOVED = Text(
     en="The tag `{t}` moved from `{was}` to `{now}`. A tag marks a fixed point the team "
@@ -130,21 +130,21 @@ TAG_MOVED = Text(
     "put it back with `git tag -f {t} {was7}`",
     ko="`{t}` 태그가 `{was}`에서 `{now}`(으)로 옮겨졌어요. 태그는 팀이 기대는 고정된 지점"
     "(릴리스, 모든 `git bisect`의 good 끝)이라서 이 연습에서는 그대로 둬야 해요. "
-    "`git tag -f {t} {was7}`로 되돌리세요",
+    "`git tag -f {t} {was7}`(으)로 되돌리세요",
 )
 TAG_DELETED = Text(
     en="The tag `{t}` is gone. A tag marks a fixed point the team relies on, and this "
     "exercise keeps it: `git tag {t} {was7}` brings it back",
     ko="`{t}` 태그가 없어졌어요. 태그는 팀이 기대는 고정된 지점이라서 이 연습에서는 남겨 둬야 "
-    "해요: `git tag {t} {was7}`로 되살릴 수 있어요",
+    "해요: `git tag {t} {was7}`(으)로 되살릴 수 있어요",
 )
 REWRITTEN = Text(
     en="`{b}` no longer contains `{was}`, where it started: its history was rewritten "
     "(rebase, reset or amend), and this story only adds commits to it. `git reflog` "
     "shows where your work went; put `{b}` back on a line that contains `{was7}`, or "
     "`mergecamp reset` to start over",
-    ko="`{b}` 브랜치에 시작 커밋 `{was}`가 더 이상 없어요: 히스토리를 다시 썼어요(리베이스, "
-    "reset, amend). 이 스토리는 커밋을 더하기만 해요. `git reflog`로 작업을 찾아 `{was7}`를 "
+    ko="`{b}` 브랜치에 시작 커밋 `{was}`이(가) 더 이상 없어요: 히스토리를 다시 썼어요(리베이스, "
+    "reset, amend). 이 스토리는 커밋을 더하기만 해요. `git reflog`로 작업을 찾아 `{was7}`을(를) "
     "포함하는 줄기로 되돌리거나, `mergecamp reset`으로 처음부터 하세요",
 )
 ORIGIN_MOVED = Text(
@@ -167,7 +167,7 @@ ORIGIN_DELETED = Text(
     en="origin's `{b}` was deleted (`git push --delete`?). "
     "`git push origin {was}:refs/heads/{b}` puts it back",
     ko="origin의 `{b}` 브랜치가 지워졌어요(`git push --delete`?). "
-    "`git push origin {was}:refs/heads/{b}`로 되살릴 수 있어요",
+    "`git push origin {was}:refs/heads/{b}`(으)로 되살릴 수 있어요",
 )
 DIRECTION = Text(
     en="`{r}` reached `{tip}` by a fast-forward onto a merge made the other way round: its "
@@ -175,7 +175,7 @@ DIRECTION = Text(
     "`{m}` into `{r}`, not `{r}` into `{m}`: on `{r}`, `git reset --hard {was7}`, then "
     "`git merge {m}`",
     ko="`{r}` 브랜치가 반대 방향으로 만든 머지 커밋으로 fast-forward돼서 `{tip}`에 있어요: "
-    "첫 번째 부모 줄기가 `{m}` 브랜치의 커밋 `{c}`를 지나요. 스토리는 `{m}` 브랜치를 `{r}` "
+    "첫 번째 부모 줄기가 `{m}` 브랜치의 커밋 `{c}`을(를) 지나요. 스토리는 `{m}` 브랜치를 `{r}` "
     "브랜치로 머지하라는 거지, `{r}` 브랜치를 `{m}` 브랜치로 머지하라는 게 아니에요. `{r}` "
     "브랜치에서 `git reset --hard {was7}` 한 다음 `git merge {m}` 하세요",
 )
@@ -184,7 +184,7 @@ FAST_FORWARD = Text(
     "commit of `{m}`, as if it had been made on `{r}`. The story asks for a merge made on "
     "`{r}`: there, `git reset --hard {was7}`, then `git merge --no-ff {m}`",
     ko="`{r}` 브랜치가 `{m}` 브랜치로 fast-forward됐어요: 첫 번째 부모 줄기가 `{m}` 브랜치의 "
-    "커밋 `{c}`를 지나서, 그 커밋들이 `{r}` 브랜치에서 만든 것처럼 보여요. 스토리는 `{r}` "
+    "커밋 `{c}`을(를) 지나서, 그 커밋들이 `{r}` 브랜치에서 만든 것처럼 보여요. 스토리는 `{r}` "
     "브랜치에서 만든 머지를 원해요: 거기서 `git reset --hard {was7}` 한 다음 "
     "`git merge --no-ff {m}` 하세요",
 )
@@ -192,9 +192,9 @@ DROPPED = Text(
     en="merge `{c}` on `{r}` kept only `{r}`'s side: what `{m}` changed is gone "
     "(`git merge -s ours`, or `--ours` for every conflict). Undo it with "
     "`git reset --hard {p7}` on `{r}` and merge again, resolving each conflict by hand",
-    ko="`{r}` 브랜치의 머지 커밋 `{c}`는 `{r}` 쪽 내용만 남겼어요: `{m}` 브랜치의 변경이 "
+    ko="`{r}` 브랜치의 머지 커밋 `{c}`은(는) `{r}` 쪽 내용만 남겼어요: `{m}` 브랜치의 변경이 "
     "사라졌어요(`git merge -s ours`나 모든 충돌을 `--ours`로 해결). `{r}` 브랜치에서 "
-    "`git reset --hard {p7}`로 되돌리고 다시 머지해서 충돌을 하나씩 직접 해결하세요",
+    "`git reset --hard {p7}`(으)로 되돌리고 다시 머지해서 충돌을 하나씩 직접 해결하세요",
 )
 COMMITTED_MARKERS = Text(
     en="your commit `{c}` has conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in `{f}`: "
@@ -210,7 +210,7 @@ WORKTREE_MARKERS = Text(
 )
 BAD_CONFIG = Text(
     en="your commit `{c}` changes `{f}`, and it does not parse: {problem}. {fix}",
-    ko="내 커밋 `{c}`가 바꾼 `{f}` 파일을 설정으로 읽을 수 없어요: {problem}. {fix}",
+    ko="내 커밋 `{c}`이(가) 바꾼 `{f}` 파일을 설정으로 읽을 수 없어요: {problem}. {fix}",
 )
 FIX_LAST_COMMIT = Text(
     en="Fix `{f}`, `git add {f}`, then `git commit --amend --no-edit`",
@@ -233,8 +233,8 @@ LOST = Text(
 )
 LOST_HOW_BLOB = Text(
     en="git still has the staged copy: `{mkdir}git cat-file -p {blob} > {f}` brings it back",
-    ko="git에 스테이징했던 사본이 아직 있어요: `{mkdir}git cat-file -p {blob} > {f}`로 되살릴 수 "
-    "있어요",
+    ko="git에 스테이징했던 사본이 아직 있어요: "
+    "`{mkdir}git cat-file -p {blob} > {f}`(으)로 되살릴 수 있어요",
 )
 LOST_HOW_RESET = Text(
     en="It was never committed, so git cannot bring it back: `mergecamp reset` starts over",
@@ -256,7 +256,7 @@ HOOK_CHANGED = Text(
 HOOK_SKIPPED = Text(
     en="your commit `{c}` never went through the commit-msg hook (`git commit --no-verify`, "
     "`-n`, or another hooks path?): the team's hooks are not optional. {fix}",
-    ko="내 커밋 `{c}`는 commit-msg 훅을 거치지 않았어요(`git commit --no-verify`나 `-n`, "
+    ko="내 커밋 `{c}`은(는) commit-msg 훅을 거치지 않았어요(`git commit --no-verify`나 `-n`, "
     "다른 훅 경로?). 팀 훅은 건너뛰지 않아요. {fix}",
 )
 FIX_SKIPPED_LAST = Text(

@@ -55,9 +55,9 @@ STATE_LINK = Text(
     en="`{path}` is a symbolic link (to {target}). mergecamp writes only inside its "
     "workspace and never through a link, so it stopped before changing anything. Remove "
     "the link (`rm {path}` removes only the link) and run the command again.",
-    ko="`{path}`가 심볼릭 링크예요({target}을 가리켜요). mergecamp는 작업 공간 안에만 "
+    ko="`{path}`이(가) 심볼릭 링크예요({target}을(를) 가리켜요). mergecamp는 작업 공간 안에만 "
     "쓰고 링크를 따라가서 쓰지 않아서, 아무것도 바꾸지 않고 멈췄어요. 링크를 지우고"
-    "(`rm {path}`는 링크만 지워요) 다시 실행하세요.",
+    "(`rm {path}`은(는) 링크만 지워요) 다시 실행하세요.",
 )
 BUSY = Text(
     en="Another mergecamp is building an exercise in {workspace} and did not finish within "

@@ -10,7 +10,7 @@ LIST_FOOTER = Text(
 )
 REPLACE_Q = Text(
     en="`{path}` already exists. Throw that work away and build `{id}` again?",
-    ko="`{path}`가 이미 있어요. 거기 작업을 버리고 `{id}`를 다시 만들까요?",
+    ko="`{path}`이(가) 이미 있어요. 거기 작업을 버리고 `{id}`을(를) 다시 만들까요?",
 )
 CANCELLED = Text(en="Cancelled: nothing was changed.", ko="취소했어요: 아무것도 바꾸지 않았어요.")
 GO_THERE = Text(
@@ -45,19 +45,20 @@ SOLUTION_HEAD = Text(
 )
 RESET_Q = Text(
     en="Reset `{id}` to its start state? Your commits and changes in `{path}` will be lost.",
-    ko="`{id}`를 처음 상태로 되돌릴까요? `{path}`의 커밋과 변경 사항이 사라져요.",
+    ko="`{id}`을(를) 처음 상태로 되돌릴까요? `{path}`의 커밋과 변경 사항이 사라져요.",
 )
 RESET_REFUSED = Text(
     en="Not resetting `{id}` without a yes: your work in `{path}` would be lost. Add `--yes`.",
-    ko="확인 없이 `{id}`를 되돌리지 않아요: `{path}`의 작업이 사라지거든요. `--yes`를 붙이세요.",
+    ko="확인 없이 `{id}`을(를) 되돌리지 않아요: `{path}`의 작업이 사라지거든요. "
+    "`--yes`를 붙이세요.",
 )
 RESET_DONE = Text(
     en="`{id}` is back at its start state in {path}.",
-    ko="`{id}`를 {path}에서 처음 상태로 되돌렸어요.",
+    ko="`{id}`을(를) {path}에서 처음 상태로 되돌렸어요.",
 )
 CD_AGAIN = Text(
     en="The folder was replaced by a fresh one: a shell that was inside it must `cd {path}` again.",
-    ko="폴더를 새것으로 바꿨어요: 그 안에 있던 터미널에서는 `cd {path}`를 다시 하세요.",
+    ko="폴더를 새것으로 바꿨어요: 그 안에 있던 터미널에서는 `cd {path}`을(를) 다시 하세요.",
 )
 CWD_GONE = Text(
     en="The folder you are in no longer exists (`mergecamp reset` and `start --force` put a "
@@ -79,7 +80,7 @@ STATUS_MORE = Text(
 )
 NEXT_IS = Text(
     en="Next: {title} ({id}). Start it with `mergecamp start {id}`.",
-    ko="다음 연습: {title} ({id}). `mergecamp start {id}`로 시작하세요.",
+    ko="다음 연습: {title} ({id}). `mergecamp start {id}`(으)로 시작하세요.",
 )
 NEXT_NONE = Text(
     en="Nothing left: you passed every exercise available. 🎉",

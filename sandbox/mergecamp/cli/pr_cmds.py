@@ -54,7 +54,7 @@ def _here(detached_ok: bool = False) -> tuple[Path, Path, str]:
                     "{root} is a teammate's clone, not yours. Work in your own clone: `cd {mine}`."
                 ),
                 ko=(
-                    "{root}는 팀원의 클론이에요, 내 것이 아니에요. 내 클론에서 작업해요: `cd "
+                    "{root}은(는) 팀원의 클론이에요, 내 것이 아니에요. 내 클론에서 작업해요: `cd "
                     "{mine}`."
                 ),
             ).format(root=root, mine=root.parent.parent / root.parent.name.removesuffix("-team"))
@@ -173,7 +173,7 @@ def _print_pr(ctx: Context, pr, as_json: bool) -> None:  # type: ignore[no-untyp
             if pr.closed_reason == "branch-deleted"
             else Text(
                 en="Closed. `mergecamp pr reopen {n}` opens it again.",
-                ko="닫혔어요. `mergecamp pr reopen {n}`으로 다시 열 수 있어요.",
+                ko="닫혔어요. `mergecamp pr reopen {n}`(으)로 다시 열 수 있어요.",
             )
         )
         click.echo(ctx.say(why, n=pr.number))

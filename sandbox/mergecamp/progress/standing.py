@@ -75,7 +75,7 @@ def next_after(exercise_id: str) -> str | None:
 
 NEXT_OFFER = Text(
     en="Next up: {id}. `mergecamp onboard` starts it (or `mergecamp start {id}`).",
-    ko="다음 실습은 {id}예요. `mergecamp onboard`로 시작해요 (또는 `mergecamp start {id}`).",
+    ko="다음 실습은 {id}(이)에요. `mergecamp onboard`로 시작해요 (또는 `mergecamp start {id}`).",
 )
 TRACKS_DONE = Text(
     en="That was the last exercise: every track is done. "

@@ -36,14 +36,14 @@ LOCK_TIMEOUT_S = 10.0
 
 LINKED = Text(
     en="{path} is a symbolic link; mergecamp does not write through links",
-    ko="{path}가 심볼릭 링크예요. mergecamp는 링크를 따라가서 쓰지 않아요",
+    ko="{path}이(가) 심볼릭 링크예요. mergecamp는 링크를 따라가서 쓰지 않아요",
 )
 
 SET_ASIDE = Text(
     en="mergecamp: your progress file {path} could not be read ({why}). "
     "It was kept as {aside} and a new one is started.",
-    ko="mergecamp: 진행 기록 파일 {path}을 읽을 수 없어요 ({why}). "
-    "{aside}로 옮겨 두고 새 기록을 시작할게요.",
+    ko="mergecamp: 진행 기록 파일 {path}을(를) 읽을 수 없어요 ({why}). "
+    "{aside}(으)로 옮겨 두고 새 기록을 시작할게요.",
 )
 NOT_SAVED = Text(
     en="mergecamp: progress was not saved ({why}). Your exercise is not affected.",

@@ -31,7 +31,7 @@ Status = Literal["ok", "edited", "malformed", "superseded"]
 
 NO_SUCH_PATH = Text(
     en="{path} does not exist. Pass exported progress files or folders holding them.",
-    ko="{path}이 없어요. 내보낸 진행 기록 파일이나 그 파일들이 든 폴더를 넘겨 주세요.",
+    ko="{path}이(가) 없어요. 내보낸 진행 기록 파일이나 그 파일들이 든 폴더를 넘겨 주세요.",
 )
 MAX_BYTES = 5_000_000  # a real record is a few KB; anything huge is not one
 MAX_DEPTH = 8  # a record nests 5 deep: record › exercises › entry › checks › check

@@ -118,7 +118,7 @@ def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | Non
                 "pushed. Run `mergecamp reset` to rebuild it."
             ),
             ko=(
-                "{path}가 더 이상 git 저장소가 아니라서 무엇이 푸시됐는지 볼 수 없어요. "
+                "{path}이(가) 더 이상 git 저장소가 아니라서 무엇이 푸시됐는지 볼 수 없어요. "
                 "`mergecamp reset`으로 다시 만들어요."
             ),
         ).format(path=origin)
@@ -160,8 +160,8 @@ def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | Non
                     "Fix it with `git remote set-url origin {path}`."
                 ),
                 ko=(
-                    "내 클론의 `origin`이 팀의 {path}가 아니라 {actual}을 가리켜요. "
-                    "`git remote set-url origin {path}`로 고쳐요."
+                    "내 클론의 `origin`이 팀의 {path}이(가) 아니라 {actual}을(를) 가리켜요. "
+                    "`git remote set-url origin {path}`(으)로 고쳐요."
                 ),
             ).format(actual=actual, path=origin)
     return None

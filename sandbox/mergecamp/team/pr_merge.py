@@ -44,7 +44,7 @@ def conflict_error(branch: str, base: str) -> MergecampError:
                 "clone, resolve, and push (`git fetch origin && git merge origin/{base}`)."
             ),
             ko=(
-                "`{branch}`은(는) {base}와 충돌해요. 내 클론에서 origin/{base}를 머지해 "
+                "`{branch}`은(는) {base}과(와) 충돌해요. 내 클론에서 origin/{base}을(를) 머지해 "
                 "해결하고 푸시해요(`git fetch origin && git merge origin/{base}`)."
             ),
         ).format(branch=branch, base=base),

@@ -229,7 +229,7 @@ def open_pr(
                     "on a branch (`git switch -c exp/<idea>`), push it, and open the PR there."
                 ),
                 ko=(
-                    "지금 `{base}`에 있어요. PR은 다른 브랜치를 {base}로 가져오는 거예요. "
+                    "지금 `{base}`에 있어요. PR은 다른 브랜치를 {base}(으)로 가져오는 거예요. "
                     "작업을 브랜치에 올리고(`git switch -c exp/<idea>`) 푸시한 뒤 거기서 "
                     "PR을 열어요."
                 ),

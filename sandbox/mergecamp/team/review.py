@@ -81,10 +81,7 @@ def review(
 
 def _fill(template: Text, problem: Text, **fields: object) -> Text:
     """``template`` with ``{problem}`` filled per language and the other fields as given."""
-    return Text(
-        en=template.en.format(problem=problem.en, **fields),
-        ko=template.ko.format(problem=problem.ko, **fields),
-    )
+    return template.format(problem=problem, **fields)
 
 
 def _empty(branch: str, base: str) -> Finding:
@@ -120,11 +117,12 @@ def _branch_name(branch: str) -> list[Finding]:
                         "`git push origin --delete {branch}`, then open the PR from `{new}`."
                     ),
                     ko=(
-                        "브랜치 이름 `{branch}`가 팀 규칙(`<type>/<topic>`, 예: "
+                        "브랜치 이름 `{branch}`이(가) 팀 규칙(`<type>/<topic>`, 예: "
                         "`exp/gru-encoder`)에 "
                         "맞지 않아요: {problem}\n"
                         "고치는 법: `git branch -m {branch} {new}` 후 `git push -u origin {new}`, "
-                        "`git push origin --delete {branch}`를 하고 `{new}`에서 PR을 다시 열어요."
+                        "`git push origin --delete {branch}`을(를) 하고 "
+                        "`{new}`에서 PR을 다시 열어요."
                     ),
                 ),
                 problem,
@@ -266,7 +264,7 @@ def _behind(reader: GitReader, base: str, base_sha: str, head: str) -> list[Find
                     "이 브랜치는 `{base}`보다 뒤처져 있어요. origin/{base}에 이 브랜치에 없는 "
                     "커밋이 {n}개 있어요(작성자: {authors}). CI는 내 변경과 그 변경을 함께 "
                     "테스트해야 해요.\n고치는 법: `mergecamp pr update`(origin에서 "
-                    "origin/{base}를 브랜치로 머지해요), 또는 `git fetch origin`, "
+                    "origin/{base}을(를) 브랜치로 머지해요), 또는 `git fetch origin`, "
                     "`git merge origin/{base}` 후 `git push`를 해요."
                 ),
             ).format(base=base, n=len(missing), authors=authors),
@@ -301,9 +299,10 @@ def _conflict(reader: GitReader, branch: str, base: str, base_sha: str, head: st
                     "origin/{base}`, resolve keeping both sides' intent, commit and `git push`."
                 ),
                 ko=(
-                    "이 브랜치는 `{base}`와 충돌해요({where}). 이대로는 머지할 수 없어요.\n"
+                    "이 브랜치는 `{base}`과(와) 충돌해요({where}). 이대로는 머지할 수 없어요.\n"
                     "고치는 법: `git switch {branch} && git fetch origin && git merge "
-                    "origin/{base}`로 양쪽 의도를 모두 살려 해결하고, 커밋한 뒤 `git push`를 해요."
+                    "origin/{base}`(으)로 양쪽 의도를 모두 살려 해결하고, "
+                    "커밋한 뒤 `git push`를 해요."
                 ),
             ).format(base=base, branch=branch, where=where),
             path=next((p for p in paths if p), None),
@@ -481,7 +480,7 @@ def _ci(result: CiResult) -> list[Finding]:
                 ko=(
                     "{short}에서 CI가 실패했어요: {jobs}.\n{log}\n"
                     "고치는 법: 내 클론에서 `pre-commit run --all-files`와 "
-                    "`{tests}`를 실행해서 나온 문제를 고치고, "
+                    "`{tests}`을(를) 실행해서 나온 문제를 고치고, "
                     "커밋한 뒤 `git push`를 해요."
                 ),
             ).format(
