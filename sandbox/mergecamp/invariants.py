@@ -205,7 +205,7 @@ COMMITTED_MARKERS = Text(
 WORKTREE_MARKERS = Text(
     en="`{f}` in your working tree has conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): "
     "keep the lines you want, delete the marker lines, then `git add {f}`",
-    ko="작업 디렉터리의 `{f}` 파일에 충돌 표시(`<<<<<<<`, `=======`, `>>>>>>>`)가 있어요. "
+    ko="작업 폴더의 `{f}` 파일에 충돌 표시(`<<<<<<<`, `=======`, `>>>>>>>`)가 있어요. "
     "남길 줄만 두고 표시 줄은 지운 다음 `git add {f}` 하세요",
 )
 BAD_CONFIG = Text(
@@ -228,7 +228,7 @@ FIX_OLDER_COMMIT = Text(
 LOST = Text(
     en="`{f}` lost what the story keeps (`{line}`): it is not in the working tree, the "
     "index, any branch or a stash. {how}",
-    ko="`{f}` 파일에서 스토리가 지키라고 한 내용(`{line}`)이 사라졌어요: 작업 디렉터리에도, "
+    ko="`{f}` 파일에서 스토리가 지키라고 한 내용(`{line}`)이 사라졌어요: 작업 폴더에도, "
     "스테이징에도, 어느 브랜치나 stash에도 없어요. {how}",
 )
 LOST_HOW_BLOB = Text(

@@ -26,7 +26,7 @@ GOAL_HIDDEN = Text(
 )
 NOT_AN_EXERCISE = Text(
     en="not a mergecamp exercise, so there is no goal to compare with",
-    ko="mergecamp 실습이 아니라서 비교할 목표가 없어요",
+    ko="mergecamp 연습이 아니라서 비교할 목표가 없어요",
 )
 HTML_WRITTEN = Text(
     en="Wrote {path}: open it in a browser.", ko="{path}에 저장했어요: 브라우저로 열어 보세요."
@@ -37,25 +37,25 @@ PAGE_TITLE = Text(en="mergecamp graph: {name}", ko="mergecamp 그래프: {name}"
 # onboard
 WHERE = Text(
     en="You passed {passed} of {total} exercises available now.",
-    ko="지금 할 수 있는 실습 {total}개 중 {passed}개를 통과했어요.",
+    ko="지금 할 수 있는 연습 {total}개 중 {passed}개를 통과했어요.",
 )
 ALL_PASSED = Text(
     en="You passed every exercise there is. Well done! `mergecamp progress --export FILE` "
     "hands in your record.",
-    ko="모든 실습을 통과했어요. 수고했어요! `mergecamp progress --export FILE`로 기록을 "
+    ko="모든 연습을 통과했어요. 수고했어요! `mergecamp progress --export FILE`로 기록을 "
     "제출할 수 있어요.",
 )
 RESUME = Text(
     en="Next: {id} ({title}). You already started it; carry on there:\n  cd {path}\n"
     "`mergecamp status` says what to do now, `mergecamp check` checks your work.",
-    ko="다음 실습: {id} ({title}). 이미 시작했으니 이어서 하면 돼요:\n  cd {path}\n"
+    ko="다음 연습: {id} ({title}). 이미 시작했으니 이어서 하면 돼요:\n  cd {path}\n"
     "`mergecamp status`로 지금 할 일을, `mergecamp check`로 결과를 확인해요.",
 )
-STARTING = Text(en="Next: {id}. Building it now…", ko="다음 실습: {id}. 지금 만들고 있어요…")
+STARTING = Text(en="Next: {id}. Building it now…", ko="다음 연습: {id}. 지금 만들고 있어요…")
 WOULD_START = Text(
     en="Next: {id} ({title}). `mergecamp onboard` without --no-start builds it, "
     "or run `mergecamp start {id}`.",
-    ko="다음 실습: {id} ({title}). --no-start 없이 `mergecamp onboard` 하거나 "
+    ko="다음 연습: {id} ({title}). --no-start 없이 `mergecamp onboard` 하거나 "
     "`mergecamp start {id}` 하면 만들어져요.",
 )
 

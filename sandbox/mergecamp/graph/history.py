@@ -17,7 +17,7 @@ from mergecamp.i18n import Text
 
 NOT_A_REPO = Text(
     en="{path} is not a git repository. Run this inside an exercise folder or pass its path.",
-    ko="{path}은(는) git 저장소가 아니에요. 실습 폴더 안에서 실행하거나 경로를 넘겨 주세요.",
+    ko="{path}은(는) git 저장소가 아니에요. 연습 폴더 안에서 실행하거나 경로를 넘겨 주세요.",
 )
 
 

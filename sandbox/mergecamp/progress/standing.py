@@ -75,12 +75,12 @@ def next_after(exercise_id: str) -> str | None:
 
 NEXT_OFFER = Text(
     en="Next up: {id}. `mergecamp onboard` starts it (or `mergecamp start {id}`).",
-    ko="다음 실습은 {id}(이)에요. `mergecamp onboard`로 시작해요 (또는 `mergecamp start {id}`).",
+    ko="다음 연습은 {id}(이)에요. `mergecamp onboard`로 시작해요 (또는 `mergecamp start {id}`).",
 )
 TRACKS_DONE = Text(
     en="That was the last exercise: every track is done. "
     "`mergecamp progress --export FILE` hands in your record.",
-    ko="마지막 실습이었어요: 모든 트랙을 끝냈어요. "
+    ko="마지막 연습이었어요: 모든 트랙을 끝냈어요. "
     "`mergecamp progress --export FILE`로 기록을 제출할 수 있어요.",
 )
 

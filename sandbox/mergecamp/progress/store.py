@@ -47,7 +47,7 @@ SET_ASIDE = Text(
 )
 NOT_SAVED = Text(
     en="mergecamp: progress was not saved ({why}). Your exercise is not affected.",
-    ko="mergecamp: 진행 기록을 저장하지 못했어요 ({why}). 실습에는 영향이 없어요.",
+    ko="mergecamp: 진행 기록을 저장하지 못했어요 ({why}). 연습에는 영향이 없어요.",
 )
 
 _warned: set[str] = set()

@@ -7,7 +7,7 @@ from mergecamp.i18n import Text
 TITLE = Text(en="mergecamp class report", ko="mergecamp 수업 리포트")
 SUMMARY = Text(
     en="Learners: {learners} · exercises: {exercises} · records not used: {rejected}",
-    ko="학습자 {learners}명 · 실습 {exercises}개 · 사용하지 못한 기록 {rejected}개",
+    ko="학습자 {learners}명 · 연습 {exercises}개 · 사용하지 못한 기록 {rejected}개",
 )
 CLASS_TABLE = Text(en="Class table", ko="수업 현황표")
 COMPACT = Text(
@@ -25,15 +25,15 @@ LEGEND = Text(
 LEARNER = Text(en="Learner", ko="학습자")
 PASSED = Text(en="Passed", ko="통과")
 HINTS = Text(en="Hints", ko="힌트")
-HARDEST = Text(en="Hardest exercises", ko="어려워한 실습")
-EXERCISE = Text(en="Exercise", ko="실습")
+HARDEST = Text(en="Hardest exercises", ko="어려워한 연습")
+EXERCISE = Text(en="Exercise", ko="연습")
 STARTED = Text(en="Begun", ko="시작")
 PASS_RATE = Text(en="Pass rate", ko="통과율")
 MEAN_ATTEMPTS = Text(en="Checks (mean)", ko="check 평균")
 MEAN_HINTS = Text(en="Hints (mean)", ko="힌트 평균")
 SOLUTIONS = Text(en="Solutions shown", ko="정답 열람")
 MEDIAN_TIME = Text(en="Time to pass (median)", ko="통과 시간 (중앙값)")
-LEFT = Text(en="What each learner has left", ko="학습자별 남은 실습")
+LEFT = Text(en="What each learner has left", ko="학습자별 남은 연습")
 ALL_DONE = Text(en="all done", ko="모두 끝냈어요")
 PROBLEMS = Text(en="Records with problems", ko="문제가 있는 기록")
 MALFORMED = Text(en="malformed, not used", ko="형식이 잘못돼서 사용하지 않았어요")
@@ -44,5 +44,5 @@ NO_RECORDS = Text(
     ko="아직 쓸 수 있는 기록이 없어요. 학습자는 `mergecamp progress --export FILE`로 "
     "기록을 제출해요.",
 )
-CHART_PASS = Text(en="Learners who passed, per exercise", ko="실습별 통과한 학습자 수")
+CHART_PASS = Text(en="Learners who passed, per exercise", ko="연습별 통과한 학습자 수")
 CHART_HINTS = Text(en="Hints used per learner who began (mean)", ko="시작한 학습자당 평균 힌트 수")

@@ -98,7 +98,7 @@ def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | Non
     if origin is None:
         return Text(
             en="This exercise has no team folder, so there is no origin to read.",
-            ko="이 실습에는 팀 폴더가 없어서 읽을 origin이 없어요.",
+            ko="이 연습에는 팀 폴더가 없어서 읽을 origin이 없어요.",
         )
     if not origin.is_dir():
         return Text(
@@ -107,7 +107,7 @@ def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | Non
                 "to build the exercise (and its origin) again."
             ),
             ko=(
-                "팀의 origin이 없어요: {path} 폴더가 없어요. `mergecamp reset`으로 실습과 "
+                "팀의 origin이 없어요: {path} 폴더가 없어요. `mergecamp reset`으로 연습과 "
                 "origin을 다시 만들어요."
             ),
         ).format(path=origin)
