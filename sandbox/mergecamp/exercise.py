@@ -84,6 +84,9 @@ class Exercise:
     # Every other branch that existed after setup stays where it was. A branch listed
     # here may also be deleted once its commits are on another branch (`git branch -d`).
     may_change: tuple[str, ...] = ()
+    # Refs the story lets the learner delete even unmerged (`git branch -D` of a failed
+    # experiment): their commits may be thrown away.
+    may_delete: tuple[str, ...] = ()
     # Refs the story lets the learner rewrite (amend, rebase, reset): implies may_change.
     may_rewrite: tuple[str, ...] = ()
     # (receiving, merged-in) ref pairs: merges the story asks for. The receiving branch

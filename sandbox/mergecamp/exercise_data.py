@@ -159,7 +159,7 @@ def define(
     )
     fields = {
         key: tuple(tuple(v) if isinstance(v, list) else v for v in data[key])
-        for key in ("may_change", "may_rewrite", "merges", "keeps", "invariants_off")
+        for key in ("may_change", "may_delete", "may_rewrite", "merges", "keeps", "invariants_off")
         if key in data
     }
     placement = tracks.placement(exercise_id)

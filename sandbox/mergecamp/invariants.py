@@ -726,6 +726,8 @@ def _local_branch(
     if now == was:
         return []
     if now is None:
+        if _matches(seen.exercise.may_delete, ref):
+            return []  # a failed experiment thrown away (`git branch -D`)
         if not _matches(change, ref):
             return [Violation("protected-branch-deleted", DELETED.format(b=name, was7=was[:7]))]
         if _contained_elsewhere(seen, was):
