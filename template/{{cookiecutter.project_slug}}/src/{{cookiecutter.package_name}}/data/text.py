@@ -1,6 +1,7 @@
 """Character-level language modelling on a text file.
 
-Without ``path`` the corpus that ships in this package (``corpus.txt``) is used. The
+Without ``path`` a corpus that ships in this package is used: ``corpus: en``
+(``corpus.txt``) or ``corpus: ko`` (``corpus_ko.txt``, Korean prose written for it). The
 vocabulary is the sorted set of characters in the file, so the same file always gives
 the same ids. The first 80% of the text trains, the next 10% validates, the last 10%
 tests. Losses are in bits per character (bpc).
@@ -12,6 +13,7 @@ import math
 from collections import Counter
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import torch
 from torch.utils.data import TensorDataset
@@ -19,8 +21,11 @@ from torch.utils.data import TensorDataset
 from .base import SequenceDataModule
 
 
-def default_corpus() -> str:
-    return resources.files(__package__).joinpath("corpus.txt").read_text(encoding="utf-8")
+CORPORA = {"en": "corpus.txt", "ko": "corpus_ko.txt"}
+
+
+def default_corpus(corpus: str = "en") -> str:
+    return resources.files(__package__).joinpath(CORPORA[corpus]).read_text(encoding="utf-8")
 
 
 def windows(ids: torch.Tensor, seq_len: int) -> TensorDataset:
@@ -44,10 +49,11 @@ class TextDataModule(SequenceDataModule):
         prompt: str = "The ",
         num_workers: int = 0,
         seed: int = 0,
+        corpus: Literal["en", "ko"] = "en",
     ) -> None:
         super().__init__(batch_size, num_workers, seed)
         if path is None:
-            text = default_corpus()
+            text = default_corpus(corpus)
         elif Path(path).is_file():
             text = Path(path).read_text(encoding="utf-8")
         else:
