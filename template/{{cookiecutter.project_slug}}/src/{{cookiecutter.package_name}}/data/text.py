@@ -20,7 +20,6 @@ from torch.utils.data import TensorDataset
 
 from .base import SequenceDataModule
 
-
 CORPORA = {"en": "corpus.txt", "ko": "corpus_ko.txt"}
 
 
