@@ -20,6 +20,20 @@ if TYPE_CHECKING:
 CONFIG = "configs/default.yaml"
 
 
+def _branches_now(repo) -> dict[str, object]:
+    """The branch HEAD is on and the other branches, apart: "branches now: a, b" read as
+    if every one of them were the current branch."""
+    from mergecamp.i18n import Text
+
+    try:
+        here = repo.head_branch()
+    except Exception:
+        here = None
+    others = [name for name in C.branch_names(repo) if name != here]
+    detached = Text(en="a detached HEAD", ko="분리된 HEAD")
+    return {"here": here or detached, "names": ", ".join(others) or "-"}
+
+
 def untouched(j: Judge, branch: str) -> StepResult:
     """``branch`` is still where setup left it."""
     from mergecamp.exercises._common import short
@@ -43,7 +57,7 @@ def branch_missing(j: Judge, branch: str) -> StepResult | None:
     """The failing verdict when ``branch`` does not exist, else None."""
     if C.branch_tip(j.repo, branch) is not None:
         return None
-    return j.fail("branch-missing", b=branch, names=", ".join(C.branch_names(j.repo)) or "-")
+    return j.fail("branch-missing", b=branch, **_branches_now(j.repo))
 
 
 def option_is(j: Judge, rev: str, key: str, want: str, path: str = CONFIG) -> StepResult:
@@ -128,7 +142,7 @@ def synced(j: Judge, branch: str, folder: str = "") -> StepResult:
     local = repo.ref(f"refs/heads/{branch}")
     remote = j.origin.ref(f"refs/heads/{branch}")
     if local is None:
-        return j.fail("branch-missing", b=branch, names=", ".join(sorted(repo.branches())) or "-")
+        return j.fail("branch-missing", b=branch, **_branches_now(repo))
     fields = {"b": branch, "local": local[:7], "remote": (remote or "-")[:7]}
     if remote is None:
         return j.fail("not-on-origin", **fields)
