@@ -39,11 +39,53 @@ LAZY_MODULES = (
 )
 
 
-class _Group(click.Group):
+def _help_lang(ctx: click.Context) -> Lang:
+    """The language of a ``--help`` page: ``--help`` may run before ``main`` has set the
+    context, so ``--lang`` (eager) leaves its value in ``ctx.meta`` too."""
+    if isinstance(ctx.find_object(Context), Context):
+        return ctx.find_object(Context).lang  # type: ignore[union-attr]
+    return resolve_lang(ctx.meta.get("mergecamp.lang"))
+
+
+def _remember_lang(ctx: click.Context, value: str | None) -> str | None:
+    ctx.meta["mergecamp.lang"] = value
+    return value
+
+
+class _Command(click.Command):
+    """A command whose ``--help`` is Korean when the language is (mergecamp.cli.help_texts)."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        if _help_lang(ctx) != "ko":
+            return super().get_help(ctx)
+        from mergecamp.cli.help_texts import korean_help
+
+        return korean_help(self, ctx)
+
+
+class _Group(_Command, click.Group):
     """Turns every ``MergecampError`` into its message and exit code, never a traceback;
-    loads the modules in ``LAZY_MODULES`` on first need."""
+    loads the modules in ``LAZY_MODULES`` on first need. Its commands and subgroups get
+    Korean ``--help`` too."""
 
     _lazy_loaded = False
+    command_class = _Command
+    group_class = type
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _help_lang(ctx) != "ko":
+            return super().format_commands(ctx, formatter)
+        from mergecamp.cli.help_texts import path_of, short_help
+
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                path = f"{path_of(ctx)} {name}".strip()
+                rows.append((name, short_help(path) or command.get_short_help_str()))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def _load_lazy(self) -> None:
         if not _Group._lazy_loaded:
@@ -96,6 +138,8 @@ def _lang(ctx: click.Context) -> Lang:
     "--lang",
     type=click.Choice(["ko", "en"]),
     default=None,
+    is_eager=True,  # before --help, so that `--lang ko --help` is Korean
+    callback=lambda ctx, _param, value: _remember_lang(ctx, value),
     help="Language of the texts (else MERGECAMP_LANG, else the locale).",
 )
 @click.option(
