@@ -3,6 +3,8 @@ through a PR, a PR opened with CI off (the CI tests use the real CLI)."""
 
 from __future__ import annotations
 
+import json
+
 from mergecamp.scripting import Clock, set_option
 from mergecamp.team import pull_requests
 from mergecamp.team.world import CONFIG, JUN_T, MINA_T
@@ -19,6 +21,15 @@ BODY = (
     "val/loss 0.42 → 0.37 (configs/default.yaml, arch: gru)\n"
 )
 SYNC = "git fetch -q && git merge -q --no-edit origin/main && git push -q"
+
+
+def without_jun(scene) -> None:
+    """pull-request's Jun merges a conflicting PR once the learner's is approved; the PR
+    tests script every teammate move themselves, so his event is marked done."""
+    from mergecamp.team.teammates import _events_file, fired
+
+    done = [*fired(scene.team_dir), "jun-merges-next-to-yours"]
+    _events_file(scene.team_dir).write_text(json.dumps(done), encoding="utf-8")
 
 
 def push_branch(scene, branch: str, change: str, message: str, sync: bool = True) -> None:

@@ -4,6 +4,7 @@ branches stay where the team put them unless a PR or a teammate moved them."""
 
 from __future__ import annotations
 
+import pytest
 from mergecamp import engine
 
 from tests.sandbox.test_invariants import codes
@@ -65,6 +66,7 @@ def test_pushing_straight_to_a_protected_origin_branch(workspace):
     assert found["invariant:protected-branches"] == "protected-branch-moved"
 
 
+@pytest.mark.slow  # the solution runs CI twice
 def test_pull_request_merges_and_teammates_pushes_move_origin_main(workspace):
     scene = start(workspace, "pull-request")
     solve(scene)  # Mina pushes to main, the PR merges into it, the learner pulls

@@ -7,12 +7,14 @@ from __future__ import annotations
 import pytest
 
 from tests.team.conftest import bash, start
-from tests.team.pr_helpers import BREAK_ADDING, push_branch
+from tests.team.pr_helpers import BREAK_ADDING, push_branch, without_jun
 
 
 @pytest.fixture
 def team(workspace):
-    return start(workspace, "pull-request")
+    scene = start(workspace, "pull-request")
+    without_jun(scene)
+    return scene
 
 
 @pytest.mark.slow

@@ -11,7 +11,16 @@ from mergecamp.team.pull_requests import PrRefused
 from mergecamp.team.world import MINA_T
 
 from tests.team.conftest import bash, start
-from tests.team.pr_helpers import BREAK_ADDING, GRU, TITLE, land, learner, open_ids, push_branch
+from tests.team.pr_helpers import (
+    BREAK_ADDING,
+    GRU,
+    TITLE,
+    land,
+    learner,
+    open_ids,
+    push_branch,
+    without_jun,
+)
 
 ME = learner()
 
@@ -19,6 +28,7 @@ ME = learner()
 @pytest.fixture
 def team(workspace):
     scene = start(workspace, "pull-request")
+    without_jun(scene)
     push_branch(scene, "exp/gru", GRU, TITLE)
     return scene
 

@@ -18,12 +18,15 @@ from tests.team.pr_helpers import (
     land,
     open_ids,
     push_branch,
+    without_jun,
 )
 
 
 @pytest.fixture
 def team(workspace):
-    return start(workspace, "pull-request")
+    scene = start(workspace, "pull-request")
+    without_jun(scene)
+    return scene
 
 
 def test_a_good_pr_is_approved_by_a_named_teammate(team):

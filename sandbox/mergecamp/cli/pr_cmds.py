@@ -224,8 +224,7 @@ def _print_pr(ctx: Context, pr, as_json: bool) -> None:  # type: ignore[no-untyp
     )
     for i, finding in enumerate(findings, 1):
         body = escape.terminal_lines(ctx.say(finding.text)).replace("\n", "\n     ")
-        where = f" {escape.terminal(finding.path)}:{finding.line}" if finding.path else ""
-        click.echo(f"  {i}. [{finding.id}]{where} {body}")
+        click.echo(f"  {i}. [{finding.id}] {body}")
 
 
 def _body_option(body: str | None, body_file: str | None) -> str | None:

@@ -43,7 +43,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(("docs", "readme", "contributing"), "docs"),
 }  # fmt: skip
 
-_TITLE = re.compile(r"^\w+(?:\((?P<scope>[^)]*)\))?!?:\s*(?P<rest>.*)$")
+_TITLE = re.compile(r"^(?P<type>\w+)(?:\((?P<scope>[^)]*)\))?!?:\s*(?P<rest>.*)$")
 
 
 def area_of(path: str) -> str | None:
@@ -57,7 +57,8 @@ def area_of(path: str) -> str | None:
 def topic_areas(title: str) -> set[str]:
     """The areas a PR title names (empty when it names none)."""
     match = _TITLE.match(title.strip())
-    words = title if match is None else f"{match['scope'] or ''} {match['rest']}"
+    # the type counts too: a `docs:` PR is about the docs whatever else it names
+    words = title if match is None else f"{match['type']} {match['scope'] or ''} {match['rest']}"
     return {WORDS[w] for w in re.findall(r"[a-z0-9-]+", words.lower()) if w in WORDS}
 
 

@@ -1,8 +1,10 @@
 """pull-request: take an experiment from a branch to a merged PR, fixing what review flags.
 
-A live teammate: as soon as the learner's branch lands on origin, Mina pushes a change
-to main (``TEAM_EVENTS``), so the review finds the branch behind main, as it so often
-is in a real team. A push straight to main is the protected-branches invariant's to name.
+Live teammates (``TEAM_EVENTS``): as soon as the learner's branch lands on origin, Mina
+merges a change to main, so the review finds the branch behind main, as it so often is
+in a real team; once the learner's PR is approved, Jun merges a change to the line next
+to the learner's, and the PR conflicts before it can merge (``pr status`` shows it).
+A push straight to main is refused by origin (``team.protection``).
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from mergecamp.scripting import Clock, set_option
 from mergecamp.team import pull_requests
 from mergecamp.team.checking import remember_scripted
 from mergecamp.team.teammates import TeamEvent, install_push_hook, tick
-from mergecamp.team.world import CONFIG, MINA_T, publish, recall, remember, seed
+from mergecamp.team.world import CONFIG, JUN_T, MINA_T, publish, recall, remember, seed
 
 ID = "pull-request"
 # Mina's push happens on a clock of its own, so its hash is the same whenever it fires.
 _MINA_CLOCK_START = 1709856000
+_JUN_CLOCK_START = 1709858000
 
 
 def _learner_branch_pushed(team_dir: Path) -> bool:
@@ -49,7 +52,29 @@ def _mina_pushes(team_dir: Path) -> None:
     remember(team_dir / "origin.git", mina=sha, scripted=" ".join(sorted(scripted)))
 
 
-TEAM_EVENTS = (TeamEvent("mina-pushes-main", _learner_branch_pushed, _mina_pushes),)
+def _learner_pr_approved(team_dir: Path) -> bool:
+    prs = pull_requests.learners(pull_requests.load_all(team_dir / "origin.git"))
+    return any(pr.state == "open" and pr.approved_head for pr in prs)
+
+
+def _jun_merges_next_to_yours(team_dir: Path) -> None:
+    # hidden_size sits on the line after arch: Jun's merged PR makes the learner's conflict.
+    sha = JUN_T.land(
+        team_dir,
+        "chore/hidden-128",
+        lambda path: set_option(path / CONFIG, "hidden_size", "128"),
+        "chore(config): 128 hidden units by default",
+        Clock(start=_JUN_CLOCK_START),
+    )
+    scripted = set(recall(team_dir / "origin.git").get("scripted", "").split()) | {sha}
+    remember(team_dir / "origin.git", jun=sha, scripted=" ".join(sorted(scripted)))
+
+
+TEAM_EVENTS = (
+    TeamEvent("mina-pushes-main", _learner_branch_pushed, _mina_pushes),
+    # Live, between the approval and the merge: `pr status` / `pr merge` show the conflict.
+    TeamEvent("jun-merges-next-to-yours", _learner_pr_approved, _jun_merges_next_to_yours),
+)
 
 
 def setup(scene: Scene) -> None:
