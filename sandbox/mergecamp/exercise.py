@@ -32,6 +32,9 @@ class Step:
     # Steps that must pass before this one is judged (the engine marks it "not judged
     # yet" until they do); only earlier steps.
     after: tuple[str, ...] = ()
+    # What the checklist says once the step passes ("…을 가져왔어요"); the label says
+    # what to do ("…을 가져오세요").
+    done: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class Exercise:
             self.story,
             self.goal,
             *(s.label for s in self.steps),
+            *(s.done for s in self.steps if s.done is not None),
             *self.hints,
             *own,
         ]

@@ -18,8 +18,9 @@ Shape (see docs/adding-an-exercise.md for a whole example)::
     [[steps]]
     id = "merged"
     after = []                                     # step ids this one waits for
-    en = "…"
+    en = "…"                                       # what to do
     ko = "…"
+    done = { en = "…", ko = "…" }                  # what is done, once it passes
     [[hints]]
     en = "…"
     ko = "…"
@@ -144,6 +145,7 @@ def define(
                 id=raw["id"],
                 label=text(raw, f"{where} steps[{i}]"),
                 after=tuple(raw.get("after", ())),
+                done=text(raw["done"], f"{where} steps[{i}].done") if "done" in raw else None,
             )
         )
     known = {s.id for s in step_list}

@@ -45,10 +45,12 @@ def mark(step: StepResult) -> str:
     return mark(step.passed, step.judged)
 
 
-def label_of(ctx: Context, exercise: Exercise, step_id: str) -> str:
+def label_of(ctx: Context, exercise: Exercise, step_id: str, passed: bool = False) -> str:
+    """What the step asks, or once it passed, what is done (when the data says it)."""
     from mergecamp import invariants
 
-    text = next((s.label for s in exercise.steps if s.id == step_id), None)
+    step = next((s for s in exercise.steps if s.id == step_id), None)
+    text = None if step is None else (step.done if passed and step.done else step.label)
     text = text or invariants.label(step_id)
     return ctx.say(text) if text is not None else step_id
 
@@ -71,7 +73,7 @@ def render(
     failures_shown = folded = 0
     held_back = False
     for step in report.steps:
-        lines.append(f"{mark(step)} {label_of(ctx, exercise, step.id)}")
+        lines.append(f"{mark(step)} {label_of(ctx, exercise, step.id, step.passed)}")
         failing = not step.passed and step.judged
         if failing and not show_all and failures_shown >= SHOWN_FAILURES:
             folded += 1  # named above, its message folded
