@@ -126,7 +126,7 @@ def train(project: Path, epochs: int) -> str:
 def last_metrics(project: Path) -> dict[str, float]:
     """The newest run's last val/loss and val/baseline from the CSV logger."""
     runs = sorted(
-        (project / "logs" / "lightning_logs").glob("version_*/metrics.csv"),
+        (project / "logs").glob("*/version_*/metrics.csv"),  # logs/<config>/version_<n>/
         key=lambda p: p.stat().st_mtime,
     )
     if not runs:

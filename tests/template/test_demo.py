@@ -17,7 +17,8 @@ def test_demo_bakes_trains_and_reports(tmp_path, capsys):
     assert "against the baseline 0.6667" in printed
     assert "mergecamp list" in printed
     assert not (tmp_path / "sequence-lab" / "stale.txt").exists()  # replaced, not mixed
-    assert (tmp_path / "sequence-lab" / "logs" / "checkpoints" / "last.ckpt").is_file()
+    run = tmp_path / "sequence-lab" / "logs" / "default" / "version_0"
+    assert (run / "checkpoints" / "last.ckpt").is_file()
 
 
 def test_a_failed_training_is_reported_without_a_traceback(tmp_path, capsys, monkeypatch):

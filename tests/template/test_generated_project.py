@@ -39,12 +39,21 @@ def test_default_project_fast_suite(default_project):
 def test_default_project_slow_suite(default_project):
     done = project_pytest(default_project, "-m", "slow")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    assert "3 passed" in done.stdout or "skipped" in done.stdout
+    assert " passed" in done.stdout and "failed" not in done.stdout
 
 
 @pytest.mark.parametrize("model,task", OTHERS, ids=[f"{m}-{t}" for m, t in OTHERS])
 def test_each_bake_trains_on_its_default_config(tmp_path, model, task):
     project = bake(tmp_path, model=model, task=task)
     done = project_pytest(project, "tests/test_training.py", "-k", "default_config")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout
+
+
+def test_the_elman_rnn_on_adding_shows_the_lesson(tmp_path):
+    """Its default config cannot beat the baseline in five epochs: the slow test says so
+    (the RNN stays near it, an LSTM beats it) instead of failing."""
+    project = bake(tmp_path, model="rnn", task="adding")
+    done = project_pytest(project, "tests/test_slow.py", "-k", "beats_the_baseline")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout

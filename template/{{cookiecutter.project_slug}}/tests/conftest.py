@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from {{ cookiecutter.package_name }}.cli import main
+from {{ cookiecutter.package_name }}.cli import run as run_the_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT / "configs"
@@ -27,7 +27,7 @@ def run_cli(tmp_path, monkeypatch):
     def run(*args: str):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            cli = main([*args, *QUIET])
+            cli = run_the_cli([*args, *QUIET])
         return cli, out.getvalue()
 
     return run

@@ -90,3 +90,11 @@ def test_text_vocabulary_round_trips_and_targets_are_the_next_character():
 def test_text_refuses_a_prompt_with_unknown_characters():
     with pytest.raises(ValueError, match="never uses"):
         TextDataModule(prompt="\u2603 snowman")
+
+
+def test_adding_val_and_test_do_not_change_with_train_size():
+    small, large = AddingDataModule(seq_len=8, train_size=50), AddingDataModule(seq_len=8)
+    small.setup("fit"), large.setup("fit")
+    for split in ("val_set", "test_set"):
+        assert torch.equal(getattr(small, split).tensors[0], getattr(large, split).tensors[0])
+    assert not torch.equal(small.val_set.tensors[0], small.test_set.tensors[0])

@@ -184,3 +184,51 @@ def test_sinusoidal_positions():
     assert torch.allclose(table[0, 0::2], torch.zeros(8))  # sin(0)
     assert torch.allclose(table[0, 1::2], torch.ones(8))  # cos(0)
     assert table.abs().max() <= 1.0
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("readout", ["last", "mean", "max"])
+def test_every_network_ignores_padding_of_a_whole_sequence(arch, readout):
+    torch.manual_seed(0)
+    options = {"hidden_size": 8, "num_layers": 2, "readout": readout, "dropout": 0.0}
+    net = build_network(arch, 3, 2, **options).eval()
+    short = torch.randn(1, 9, 3)
+    padded = torch.cat([short, torch.full((1, 5, 3), 7.0)], dim=1)
+    alone = net(short, torch.tensor([9]))
+    assert torch.allclose(alone, net(padded, torch.tensor([9])), atol=1e-5)
+    batch = torch.cat([padded, torch.randn(1, 14, 3)])  # beside a longer sequence
+    assert torch.allclose(alone[0], net(batch, torch.tensor([9, 14]))[0], atol=1e-5)
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_every_language_model_ignores_padding_of_its_real_steps(arch):
+    torch.manual_seed(0)
+    net = build_network(
+        arch, 3, 5, sequence_output=True, hidden_size=8, num_layers=2, dropout=0.0
+    ).eval()
+    short = torch.randn(1, 6, 3)
+    padded = torch.cat([short, torch.full((1, 4, 3), 7.0)], dim=1)
+    real = net(padded, torch.tensor([6]))[:, :6]
+    assert torch.allclose(net(short, torch.tensor([6])), real, atol=1e-5)
+
+
+def test_relu_reaches_the_elman_recurrence():
+    assert build_network("rnn", 2, 1, activation="relu").rnn.nonlinearity == "relu"
+    assert build_network("rnn", 2, 1, activation="tanh").rnn.nonlinearity == "tanh"
+    # nn.RNN knows only tanh and relu: gelu and swish change the head alone.
+    assert build_network("rnn", 2, 1, activation="gelu").rnn.nonlinearity == "tanh"
+
+
+def test_a_transformer_language_model_samples_within_its_trained_context():
+    from {{ cookiecutter.package_name }}.module import LanguageModelModule
+
+    model = LanguageModelModule(input_size=6, output_size=6, arch="transformer", hidden_size=8)
+    seen = []
+    forward = model.net.forward
+    model.net.forward = lambda tokens, lengths=None: (
+        seen.append(tokens.size(1)) or forward(tokens, lengths)
+    )
+    model.trained_steps.fill_(5)
+    model.sample(torch.zeros(1, 3, dtype=torch.long), length=8)
+    assert max(seen) == 5 and seen[:3] == [3, 4, 5]
+    assert "trained_steps" in model.state_dict()  # restored with the checkpoint

@@ -1,5 +1,7 @@
 """``python -m {{ cookiecutter.package_name }} fit --config configs/default.yaml``."""
 
+import sys
+
 from .cli import main
 
-main()
+sys.exit(main())

@@ -4,6 +4,10 @@ LightningCLI builds the model, the data module and the trainer from a YAML confi
 command-line overrides such as ``--model.init_args.hidden_size 128`` (or the short
 ``--model.hidden_size 128``). The network's input and output sizes are linked from the
 data module, so a config never repeats them.
+
+Each run gets its own folder, ``logs/<config name>/version_<n>/`` (see runs.py), and
+``--ckpt_path last`` resumes the newest run of the same config. A config mistake ends in
+one sentence and exit status 2 (errors.py), not a traceback.
 """
 
 from __future__ import annotations
@@ -12,19 +16,20 @@ import sys
 import warnings
 
 import lightning as L
-from jsonargparse import lazy_instance
+from jsonargparse import Namespace
 from lightning.pytorch.callbacks import Callback, ModelCheckpoint
 from lightning.pytorch.cli import LightningCLI
-from lightning.pytorch.loggers import CSVLogger
 
+from . import data, module
 from .data import SequenceDataModule
+from .errors import config_error_in
 from .module import SequenceModule
+from .options import accepted, check_option_names
+from .runs import LOG_DIR, LastEveryEpoch, RecordRun, newest_last_checkpoint, run_name
 
 # Small CPU data sets load fastest in the main process; this advice is noise here.
 warnings.filterwarnings("ignore", ".*does not have many workers.*")
 warnings.filterwarnings("ignore", ".*treespec, LeafSpec.*")  # inside Lightning, not ours
-
-LOG_DIR = "logs"  # git ignores it: logs, configs and checkpoints of every run
 
 
 class PrintParameterCount(Callback):
@@ -51,8 +56,24 @@ class SequenceCLI(LightningCLI):
         for size in ("input_size", "output_size"):
             parser.link_arguments(f"data.{size}", f"model.init_args.{size}", apply_on="instantiate")
 
+    def before_instantiate_classes(self) -> None:
+        """Give the run its folder, and turn ``--ckpt_path last`` into that run's file."""
+        config = self.config[self.subcommand]
+        logger = config.trainer.logger
+        csv = isinstance(logger, Namespace) and str(logger.class_path).endswith("CSVLogger")
+        name = run_name(config.get("config"))
+        if csv and logger.init_args.get("name") in (None, "lightning_logs"):
+            logger.init_args.name = name
+        name = logger.init_args.name if csv else name
+        if config.get("ckpt_path") == "last":
+            last = newest_last_checkpoint(name, self.subcommand)
+            config.ckpt_path = str(last)
+            if self.subcommand == "fit" and csv:
+                # Go on writing into the run being resumed, not into a new folder.
+                logger.init_args.version = last.parent.parent.name
 
-def main(args: list[str] | None = None) -> SequenceCLI:
+
+def run(args: list[str] | None = None) -> SequenceCLI:
     """Run the CLI on ``args`` (``sys.argv`` when ``None``); the tests call this directly."""
     return SequenceCLI(
         SequenceModule,
@@ -64,21 +85,52 @@ def main(args: list[str] | None = None) -> SequenceCLI:
         trainer_defaults={
             "default_root_dir": LOG_DIR,
             "log_every_n_steps": 1,  # metrics are per epoch; this only silences a warning
-            "logger": lazy_instance(CSVLogger, save_dir=LOG_DIR),
+            # Each run in logs/<config name>/version_<n>/ (the name is set above).
+            "logger": {
+                "class_path": "lightning.pytorch.loggers.CSVLogger",
+                "init_args": {"save_dir": LOG_DIR},
+            },
             "callbacks": [
                 PrintParameterCount(),
                 PrintPredictions(),
-                # save_last keeps logs/checkpoints/last.ckpt for `fit --ckpt_path last`.
-                ModelCheckpoint(
-                    dirpath=f"{LOG_DIR}/checkpoints",
-                    monitor="val/loss",
-                    save_last=True,
-                    enable_version_counter=False,
-                ),
+                RecordRun(),
+                # The best epoch by val/loss, in the run's checkpoints/ folder.
+                ModelCheckpoint(monitor="val/loss", filename="best-{epoch}"),
+                # last.ckpt after every epoch, for `fit --ckpt_path last` (runs.py).
+                LastEveryEpoch(),
             ],
         },
     )
 
 
+def main(args: list[str] | None = None) -> int:
+    """The console script and ``python -m``: 0 on success, 2 with one sentence on a config
+    mistake (a traceback would bury the sentence that says what to change)."""
+    given = sys.argv[1:] if args is None else args
+    try:
+        check_option_names(given, option_names())
+        run(args)
+    except Exception as error:
+        config_error = config_error_in(error)
+        if config_error is None:
+            raise
+        print(f"error: {config_error.text()}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def option_names() -> dict[str, set[str]]:
+    """What ``--model.*`` and ``--data.*`` accept, from the classes' signatures."""
+
+    def classes(namespace, base: type) -> list[type]:
+        found = (getattr(namespace, name) for name in dir(namespace))
+        return [c for c in found if isinstance(c, type) and issubclass(c, base)]
+
+    return {
+        "model": accepted(classes(module, SequenceModule)),
+        "data": accepted(classes(data, SequenceDataModule)),
+    }
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

@@ -213,6 +213,22 @@ class LanguageModelModule(SequenceModule):
     def __init__(self, *args, sample_length: int = 200, temperature: float = 0.8, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.sample_length, self.temperature = sample_length, temperature
+        # The longest context seen in training, saved with the checkpoint: a Transformer
+        # never learnt positions past it, so sampling keeps its context this short.
+        self.register_buffer("trained_steps", torch.zeros((), dtype=torch.long))
+
+    def training_step(self, batch: Batch, batch_idx: int) -> torch.Tensor:
+        steps = batch[0].size(1)
+        if steps > self.trained_steps:
+            self.trained_steps.fill_(steps)
+        return super().training_step(batch, batch_idx)
+
+    def context(self, tokens: torch.Tensor) -> torch.Tensor:
+        """The last ``trained_steps`` tokens for a Transformer; all of them otherwise."""
+        limit = int(self.trained_steps)
+        if self.hparams.arch == "transformer" and limit > 0:
+            return tokens[:, -limit:]
+        return tokens
 
     def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         nats = F.cross_entropy(output.reshape(-1, output.size(-1)), target.reshape(-1))
@@ -227,7 +243,7 @@ class LanguageModelModule(SequenceModule):
         """Continue ``prompt`` (token ids ``(1, steps)``) by ``length`` sampled tokens."""
         tokens = prompt
         for _ in range(length):
-            logits = self(tokens)[:, -1] / max(temperature, 1e-6)
+            logits = self(self.context(tokens))[:, -1] / max(temperature, 1e-6)
             following = torch.multinomial(torch.softmax(logits, dim=-1), 1)
             tokens = torch.cat([tokens, following], dim=1)
         return tokens

@@ -67,8 +67,14 @@ class AddingDataModule(SequenceDataModule):
     def setup(self, stage: str | None = None) -> None:
         if self.train_set is not None:
             return
-        generator = torch.Generator().manual_seed(self.seed)
+        # Each split from its own seed, so a bigger train_size leaves val and test as
+        # they were and results stay comparable.
         train, val, test = (
-            TensorDataset(*adding_problem(n, self.seq_len, generator)) for n in self.sizes
+            TensorDataset(
+                *adding_problem(
+                    n, self.seq_len, torch.Generator().manual_seed(3 * self.seed + split)
+                )
+            )
+            for split, n in enumerate(self.sizes)
         )
         self.train_set, self.val_set, self.test_set = train, val, test

@@ -9,6 +9,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from ..errors import ConfigError
 from .activations import ACTIVATIONS, Swish, make_activation
 from .conv import ConvNet
 from .recurrent import CELLS, RecurrentNet
@@ -80,9 +81,11 @@ def build_network(
         pool_size = 1 if sequence_output else 2
     if sequence_output:
         if bidirectional and arch in CELLS:
-            raise ValueError(
+            raise ConfigError(
                 "bidirectional: true lets the network read the very character it has to "
-                "predict, so a language model would cheat: set bidirectional: false"
+                "predict, so a language model would cheat: set bidirectional: false",
+                "bidirectional: true이면 네트워크가 맞혀야 할 바로 그 글자를 미리 읽어서 "
+                "언어 모델이 답을 훔쳐봐요. bidirectional: false로 바꿔 주세요",
             )
         readout = "all"
     make_activation(activation)  # fail early, with the list of names

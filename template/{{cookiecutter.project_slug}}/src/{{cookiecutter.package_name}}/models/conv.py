@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..errors import ConfigError
 from .activations import make_activation
 from .shapes import check_sequence, padding_mask, pool_time
 
@@ -80,21 +81,38 @@ class ConvNet(nn.Module):
         check_sequence(x, self.input_size, f"Conv1D (input_size={self.input_size})")
         for block, steps in enumerate(self.steps_after(x.size(1)), start=1):
             if steps < 1:
-                raise ValueError(
+                raise ConfigError(
                     f"Conv1D block {block} would leave {steps} time steps from an input of "
                     f"shape {tuple(x.shape)} (expected at least 1 step after every block): "
-                    "lower num_layers, pool_size, stride or kernel_size, or use longer sequences"
+                    "lower num_layers, pool_size, stride or kernel_size, or use longer sequences",
+                    f"Conv1D {block}번째 블록을 지나면 입력 모양 {tuple(x.shape)}에서 시간 "
+                    f"스텝이 {steps}개만 남아요 (블록마다 1개 이상 남아야 해요). num_layers, "
+                    "pool_size, stride, kernel_size를 줄이거나 더 긴 시퀀스를 쓰세요",
                 )
-        mask = padding_mask(lengths, x.size(1))
-        if mask is not None:  # padded steps must not count as data
-            x = x.masked_fill(mask.unsqueeze(-1), 0.0)
         h = x.transpose(1, 2)  # Conv1d wants (batch, channels, time)
         for block in self.blocks:
+            # Padded steps must not count as data: zero them before each convolution, as
+            # the zero padding of an unpadded sequence would be, so a padded sequence gives
+            # the same outputs as itself alone.
+            h = self.zero_padding(h, lengths)
             if self.causal:
                 h = F.pad(h, (self.kernel_size - 1, 0))
             h = block["drop"](self.pool(block["act"](block["conv"](h))))
+            if lengths is not None:
+                lengths = self.lengths_after_block(lengths)
         states = h.transpose(1, 2)
         if self.readout == "all":
             return self.head(states)
-        # After pooling the time axis no longer lines up with ``lengths``.
-        return self.head(pool_time(states, self.readout))
+        return self.head(pool_time(states, self.readout, lengths))
+
+    @staticmethod
+    def zero_padding(h: torch.Tensor, lengths: torch.Tensor | None) -> torch.Tensor:
+        mask = padding_mask(lengths, h.size(-1))
+        return h if mask is None else h.masked_fill(mask.unsqueeze(1), 0.0)
+
+    def lengths_after_block(self, lengths: torch.Tensor) -> torch.Tensor:
+        """Each sequence's real steps after one block (at least 1, so it still has an output)."""
+        if self.causal:
+            return lengths
+        steps = (lengths + 2 * self.padding - self.kernel_size) // self.stride + 1
+        return (steps // self.pool_size).clamp(min=1)

@@ -54,6 +54,11 @@ class RecurrentNet(nn.Module):
         self.cell, self.input_size, self.readout = cell, input_size, readout
         self.who = f"{cell.upper()} (input_size={input_size})"  # names it in shape errors
         self.directions = 2 if bidirectional else 1
+        # An Elman RNN's own nonlinearity follows `activation` where nn.RNN can (tanh or
+        # relu); gelu and swish then apply in the head only, since nn.RNN has no such mode.
+        extra = (
+            {"nonlinearity": "relu" if activation == "relu" else "tanh"} if cell == "rnn" else {}
+        )
         # PyTorch applies this dropout between stacked layers only, so one layer skips it.
         self.rnn = CELLS[cell](
             input_size,
@@ -62,6 +67,7 @@ class RecurrentNet(nn.Module):
             bidirectional=bidirectional,
             dropout=dropout if num_layers > 1 else 0.0,
             batch_first=True,
+            **extra,
         )
         self.init_state: nn.ParameterList | None = None
         if learn_init:

@@ -12,6 +12,7 @@ import math
 import torch
 from torch import nn
 
+from ..errors import ConfigError
 from .activations import make_activation
 from .shapes import check_sequence, padding_mask, pool_time
 
@@ -47,10 +48,14 @@ class TransformerNet(nn.Module):
     ) -> None:
         super().__init__()
         if d_model % nhead:
-            raise ValueError(
+            example = nhead * max(1, round(d_model / nhead))
+            raise ConfigError(
                 f"a Transformer splits hidden_size={d_model} across nhead={nhead} heads, so it "
                 f"must divide evenly: set hidden_size to a multiple of {nhead} "
-                f"(e.g. {nhead * max(1, round(d_model / nhead))}) or nhead to a divisor of it"
+                f"(e.g. {example}) or nhead to a divisor of it",
+                f"Transformer는 hidden_size={d_model}을(를) nhead={nhead}개 헤드로 나눠요. "
+                f"나누어떨어져야 하니 hidden_size를 {nhead}의 배수(예: {example})로 하거나 "
+                "nhead를 그 약수로 바꿔 주세요",
             )
         self.input_size, self.d_model = input_size, d_model
         self.readout, self.causal = readout, causal
@@ -75,8 +80,9 @@ class TransformerNet(nn.Module):
         check_sequence(x, self.input_size, f"Transformer (input_size={self.input_size})")
         steps = x.size(1)
         h = self.project(x) + sinusoidal_positions(steps, self.d_model, x.device)
+        # A boolean mask, like the padding mask (PyTorch wants both of one type).
         causal = (
-            nn.Transformer.generate_square_subsequent_mask(steps, device=x.device)
+            torch.ones(steps, steps, dtype=torch.bool, device=x.device).triu(diagonal=1)
             if self.causal
             else None
         )

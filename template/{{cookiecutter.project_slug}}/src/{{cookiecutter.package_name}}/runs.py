@@ -1,0 +1,101 @@
+"""Where each run keeps its things: ``logs/<config name>/version_<n>/``.
+
+A run's folder holds its config (config.yaml), its metrics (metrics.csv), its
+checkpoints (checkpoints/last.ckpt after every epoch, and the best by val/loss) and
+run.json with the git commit it ran from. Runs of different configs never share a
+folder, so ``--ckpt_path last`` means the newest epoch of the newest run of *this*
+config, and a debug run (``fast_dev_run``, which writes no checkpoint) never touches
+another run's checkpoints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import lightning as L
+from lightning.pytorch.callbacks import Callback, ModelCheckpoint
+
+from .errors import ConfigError
+from .versioning import data_version
+
+LOG_DIR = "logs"  # git ignores it
+
+
+def run_name(config_paths: list | None) -> str:
+    """The run's name: the first config file's name without .yaml, else ``run``."""
+    if not config_paths:
+        return "run"
+    return Path(str(config_paths[0])).stem or "run"
+
+
+def versions(name: str, root: str = LOG_DIR) -> list[Path]:
+    """The run folders of ``name``, oldest first."""
+    numbered = []
+    for folder in Path(root, name).glob("version_*"):
+        if match := re.fullmatch(r"version_(\d+)", folder.name):
+            numbered.append((int(match.group(1)), folder))
+    return [folder for _, folder in sorted(numbered)]
+
+
+def newest_last_checkpoint(name: str, subcommand: str, root: str = LOG_DIR) -> Path:
+    """``last.ckpt`` of the newest run of ``name`` that has one; a ConfigError if none."""
+    for folder in reversed(versions(name, root)):
+        last = folder / "checkpoints" / "last.ckpt"
+        if last.is_file():
+            return last
+    raise ConfigError(
+        f"--ckpt_path last: the config {name!r} has no checkpoint yet under {root}/{name}/, "
+        f"so there is nothing to {subcommand}: train it first with "
+        f"`fit --config <its file>`, or give the path of a .ckpt file",
+        f"--ckpt_path last: {root}/{name}/ 아래에 설정 {name!r}의 체크포인트가 아직 없어서 "
+        f"{subcommand}할 것이 없어요. 먼저 `fit --config <설정 파일>`로 학습하거나 .ckpt "
+        "파일 경로를 주세요",
+    )
+
+
+def git_commit() -> dict[str, object]:
+    """The commit the code ran from, and whether the working tree had changes."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(("git", *args), capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain", "--untracked-files=no") if commit else None
+    return {"commit": commit, "dirty": bool(status) if status is not None else None}
+
+
+class RecordRun(Callback):
+    """Write run.json (commit, command line) into the run's folder when fit starts."""
+
+    def on_fit_start(self, trainer: L.Trainer, pl_module: L.LightningModule) -> None:
+        if trainer.fast_dev_run or trainer.logger is None:
+            return
+        # log_dir is a broadcast between processes: every rank must ask for it.
+        folder = Path(trainer.log_dir or LOG_DIR)
+        if not trainer.is_global_zero:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        data = data_version(trainer.datamodule)  # versioning.py: what it trained on
+        record = {**git_commit(), "data": data, "argv": sys.argv[1:]}
+        (folder / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+class LastEveryEpoch(ModelCheckpoint):
+    """``checkpoints/last.ckpt`` after every epoch, whether or not val/loss improved.
+
+    Since Lightning 2.6 ``save_last=True`` writes last.ckpt only when the same callback
+    also saves a top-k file, so a monitored checkpoint skips the epochs that did not
+    improve and ``--ckpt_path last`` repeated them. This one monitors nothing and keeps
+    one file, the newest, named last.ckpt. Lightning saves nothing in a ``fast_dev_run``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(monitor=None, save_top_k=1, filename="last", enable_version_counter=False)
