@@ -104,10 +104,10 @@ class RepoState:
             short = (self.head_sha or "?")[:7]
             parts.append(
                 Text(
-                    en="HEAD is detached at {sha}: "
-                    "`git switch <branch>` takes you back to a branch",
-                    ko="HEAD가 {sha}에 분리되어(detached) 있어요: "
-                    "`git switch <브랜치>`로 브랜치에 돌아가세요",
+                    en="HEAD is detached at {sha} (on a commit, not on a branch): "
+                    "`git checkout <branch>` (or `git switch <branch>`) takes you back to a branch",
+                    ko="HEAD가 브랜치가 아닌 커밋 {sha} 위에 있어요(detached HEAD). "
+                    "`git checkout <브랜치>`(또는 `git switch <브랜치>`)로 브랜치에 돌아가세요",
                 ).format(sha=short)
             )
         if not parts:

@@ -122,7 +122,7 @@ def test_solution_asks_and_refuses_without_a_terminal(workspace) -> None:
     shown = run(workspace, "solution", "--yes", cwd=root)
     assert shown.exit_code == 0 and "git merge --no-ff --no-edit exp/gru" in shown.output
     bare = run(workspace, "solution", "--commands", "finish-experiment")
-    assert bare.output.splitlines() == ["git switch main", "git merge --no-ff --no-edit exp/gru"]
+    assert bare.output.splitlines() == ["git checkout main", "git merge --no-ff --no-edit exp/gru"]
 
 
 def test_solution_unknown_id(workspace) -> None:

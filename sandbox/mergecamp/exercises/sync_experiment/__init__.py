@@ -52,9 +52,13 @@ def history_kept(j: Judge):
     exp = exp_start(j)
     if not C.is_ancestor(j.repo, exp, BRANCH):
         return j.fail("rewritten", b=BRANCH, c=short(C.commit_of(j.repo, exp)), c7=exp[:7])
-    if not C.merges_in(j.repo, exp, BRANCH):
+    merges = C.merges_in(j.repo, exp, BRANCH)
+    if not merges:
         return j.fail("no-merge-commit", b=BRANCH)
-    return j.ok("history-kept", b=BRANCH)
+    # The merge that brought main in (the oldest, newest-first list): its tree is what
+    # merging the other way would give too (tests/sandbox/test_lecture_lessons.py).
+    merge = merges[-1]
+    return j.ok("history-kept", b=BRANCH, c=short(merge), t=merge.tree[:7])
 
 
 EXERCISE = define(
