@@ -160,6 +160,10 @@ def main(ctx: click.Context, lang: str | None, workspace: Path | None) -> None:
     )
     # An explicit workspace keeps everything mergecamp writes, progress too, inside it.
     use_workspace(ctx.obj.workspace if workspace is not None else None)
+    if sys.stdout.isatty() or sys.stderr.isatty():  # a narrow terminal: no word cut in two
+        from mergecamp.wrap import install
+
+        install()
 
 
 def pass_context(f):
