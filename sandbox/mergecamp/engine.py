@@ -109,7 +109,7 @@ def check_json(
 
 UNKNOWN = Text(
     en="There is no exercise `{id}`. `mergecamp list` shows them all.",
-    ko="`{id}`라는 연습은 없어요. `mergecamp list`로 전체 목록을 볼 수 있어요.",
+    ko="`{id}`(이)라는 연습은 없어요. `mergecamp list`로 전체 목록을 볼 수 있어요.",
 )
 ALREADY = Text(
     en="`{path}` already exists: you started `{id}` before. Run `mergecamp start {id} --force` "

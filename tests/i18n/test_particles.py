@@ -97,6 +97,9 @@ def test_fill_resolves_only_the_particle_right_after_a_field() -> None:
 
 def test_longer_pairs_win_and_quotes_are_skipped() -> None:
     assert fill("{x}(으)로서 {y}'(이)라고", {"x": "팀", "y": "main"}) == "팀으로서 main'이라고"
+    assert (
+        fill("`{x}`(이)었어요 {y}(이)어야", {"x": "main", "y": "gru"}) == "`main`이었어요 gru여야"
+    )
 
 
 def test_text_format_picks_forms_in_korean_and_leaves_english_alone() -> None:
