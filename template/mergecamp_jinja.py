@@ -25,7 +25,6 @@ answers that never met a prompt and report the first question that is wrong.
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import json
 import re
@@ -114,12 +113,13 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-@functools.cache
+# No caching across environments: cruft renders an old and a new checkout of the template
+# in one folder and one process, with this module imported once (cruft issue #253), so
+# each Jinja environment reads the files as they are now.
 def _variables() -> dict[str, Any]:
     return json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text(encoding="utf-8"))
 
 
-@functools.cache
 def _authored_tags() -> frozenset[str]:
     """The Jinja tags this template's own text renders through ``from_string``.
 
@@ -193,10 +193,16 @@ class NoTemplatesInAnswers(Extension):
     any other string may only carry tags that the template's own text carries.
     """
 
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        self._authored: frozenset[str] | None = None  # read once per environment
+
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         if name is not None or not TAG_START.search(source):
             return source
-        authored = _authored_tags()
+        if self._authored is None:
+            self._authored = _authored_tags()
+        authored = self._authored
         foreign = [tag for tag in TAG.findall(source) if tag not in authored]
         if foreign or TAG_START.search(TAG.sub("", source)):
             raise TemplateSyntaxInAnswer(

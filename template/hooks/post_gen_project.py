@@ -31,6 +31,9 @@ AUTHOR = ANSWERS["author_name"]
 EMAIL = ANSWERS["author_email"]
 HOOKS_SOURCE = ANSWERS["hooks_source"]
 HOOKS_REQUIREMENT = ANSWERS["hooks_requirement"]
+# cruft (create and update) renders with a `_commit` in the context and keeps .cruft.json
+# itself; an update renders into temporary folders, where git and hooks have no place.
+UNDER_CRUFT = "_commit" in ANSWERS
 FIRST_MESSAGE = f"chore: start {ANSWERS['project_slug']} from the mergecamp template"
 
 
@@ -60,6 +63,38 @@ def keep_chosen_hooks(root: Path) -> None:
         shutil.rmtree(root / "tools" / "conventions", ignore_errors=True)
         if (root / "tools").is_dir() and not any((root / "tools").iterdir()):
             (root / "tools").rmdir()
+
+
+def record_template(root: Path) -> None:
+    """Write .cruft.json: the template's git repository, commit and these answers.
+
+    With it, `cruft check` says when the template has moved on, and `cruft update` brings
+    its changes (new hooks included) into the project as a reviewable diff. Skipped when
+    the template is not in a git checkout (cruft needs a commit to compare with).
+    """
+    source = Path(str(ANSWERS.get("_repo_dir") or ""))
+    if not source.is_absolute() or not source.is_dir() or shutil.which("git") is None:
+        return
+    top = git("-C", str(source), "rev-parse", "--show-toplevel")
+    commit = git("-C", str(source), "rev-parse", "HEAD")
+    if top.returncode != 0 or commit.returncode != 0:
+        return
+    repository = Path(top.stdout.strip())
+    directory = source.resolve().relative_to(repository.resolve()).as_posix()
+    context = {
+        key: value
+        for key, value in ANSWERS.items()
+        if key not in ("_output_dir", "_repo_dir", "_checkout")
+    }
+    context.update(_template=str(repository), _commit=commit.stdout.strip())
+    record = {
+        "template": str(repository),
+        "commit": commit.stdout.strip(),
+        "checkout": None,
+        "context": {"cookiecutter": context},
+        "directory": None if directory == "." else directory,
+    }
+    (root / ".cruft.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
 def git(*args: str) -> subprocess.CompletedProcess[str]:
@@ -195,8 +230,9 @@ def main() -> None:
     root = Path.cwd()
     keep_chosen_ci(root)
     keep_chosen_hooks(root)
-    if not INIT_GIT:
+    if not INIT_GIT or UNDER_CRUFT:
         return
+    record_template(root)
     if first_commit():
         say(
             f"git repository ready on `{DEFAULT_BRANCH}` with a first commit. Next: "
