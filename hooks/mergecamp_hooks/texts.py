@@ -179,7 +179,7 @@ LESSONS: dict[str, dict[str, dict[str, str]]] = {
         },
         example={
             "en": "fix(data): pad the last batch\n\nThe loader dropped up to 31 samples per epoch.",
-            "ko": "fix(data): 마지막 배치 패딩\n\n에폭마다 샘플이 최대 31개씩 빠지고 있었어요.",
+            "ko": "fix(data): 마지막 배치 패딩\n\n에포크마다 샘플이 최대 31개씩 빠지고 있었어요.",
         },
         why={
             "en": "git and most tools read everything before the first blank line as the title.",

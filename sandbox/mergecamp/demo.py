@@ -41,7 +41,7 @@ T = {
     ),
     "train": Text(
         en="Training the {arch} on the {task} task for {epochs} epochs on the CPU ...",
-        ko="{arch} 모델을 {task} 과제로 CPU에서 {epochs} 에폭 학습하고 있어요...",
+        ko="{arch} 모델을 {task} 과제로 CPU에서 {epochs} 에포크 학습하고 있어요...",
     ),
     "params": Text(en="Parameters: {count}", ko="파라미터 수: {count}"),
     "result": Text(

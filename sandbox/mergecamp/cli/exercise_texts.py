@@ -36,7 +36,7 @@ SOLUTION_Q = Text(
 SOLUTION_REFUSED = Text(
     en="Not showing the solution of `{id}` without a yes: add `--yes` "
     "(or `--commands` for the bare commands).",
-    ko="확인 없이 `{id}`의 풀이를 보여주지 않아요: `--yes`를 붙이세요 "
+    ko="확인 없이 `{id}`의 풀이를 보여 주지 않아요: `--yes`를 붙이세요 "
     "(명령만 보려면 `--commands`).",
 )
 SOLUTION_HEAD = Text(
