@@ -229,7 +229,7 @@ LOST = Text(
     en="`{f}` lost what the story keeps (`{line}`): it is not in the working tree, the "
     "index, any branch or a stash. {how}",
     ko="`{f}` 파일에서 스토리가 지키라고 한 내용(`{line}`)이 사라졌어요: 작업 폴더에도, "
-    "스테이징에도, 어느 브랜치나 stash에도 없어요. {how}",
+    "스테이징 영역에도, 어느 브랜치나 stash에도 없어요. {how}",
 )
 LOST_HOW_BLOB = Text(
     en="git still has the staged copy: `{mkdir}git cat-file -p {blob} > {f}` brings it back",
