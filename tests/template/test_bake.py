@@ -28,6 +28,20 @@ CONVENTIONS = re.compile(
 )
 
 
+def lessons_demo_and_scale(src: str) -> set[str]:
+    """The notes' lessons, the Korean corpus, data hashes, the demo, multi-node training."""
+    return {
+        *(f"{src}/lessons/{name}.py" for name in
+          ("__init__", "weight_sharing", "lstm_cell", "attention_split", "elmo")),
+        *(f"{src}/{name}.py" for name in ("versioning", "demo", "demo_tabs")),
+        f"{src}/data/corpus_ko.txt", "configs/data/text-ko.yaml",
+        "configs/trainer/multinode.yaml", "scripts/slurm/train.sbatch",
+        *(f"tests/{name}.py" for name in
+          ("test_lessons", "test_korean_corpus", "test_versioning", "test_multinode",
+           "test_demo")),
+    }  # fmt: skip
+
+
 def expected_files(package: str) -> set[str]:
     src = f"src/{package}"
     configs = {f"configs/{m}-{t}.yaml" for m in MODELS for t in TASKS}
@@ -39,6 +53,7 @@ def expected_files(package: str) -> set[str]:
         *(f"{src}/data/{name}.py" for name in
           ("__init__", "adding", "base", "csv_sequences", "digits", "text")),
         f"{src}/data/corpus.txt",
+        *lessons_demo_and_scale(src),
         *(f"tests/{name}.py" for name in
           ("__init__", "conftest", "test_cli", "test_data", "test_models", "test_slow",
            "test_training")),
