@@ -103,7 +103,7 @@ def test_every_format_names_problems(small_class: Path) -> None:
     }
     html = to_html(report, "ko")
     assert html.startswith("<!doctype html>") and 'lang="ko"' in html
-    assert "수업 현황표" in html and "어려워한 실습" in html and "문제가 있는 기록" in html
+    assert "수업 현황표" in html and "어려워한 연습" in html and "문제가 있는 기록" in html
     assert (
         'id="chart-passed"' in html
         and '<g class="bar" data-exercise="stage-and-commit" data-value="2"' in html
