@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -64,6 +65,12 @@ def missing_gradio() -> ConfigError:
         '데모에는 선택 설치 항목인 Gradio가 필요해요. `pip install -e ".[demo]"`로 설치하고 '
         "데모를 다시 실행해 주세요",
     )
+
+
+def gradio_installed() -> bool:
+    if "gradio" in sys.modules:
+        return sys.modules["gradio"] is not None
+    return importlib.util.find_spec("gradio") is not None
 
 
 def load_model(ckpt_path: str):
@@ -151,15 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
     try:
-        try:
-            import gradio as gr
-        except ImportError:
-            raise missing_gradio() from None
+        if not gradio_installed():  # asked before the slow imports, so errors come fast
+            raise missing_gradio()
         model = load_model(args.ckpt_path)
         app = build_app(model, load_data(args.ckpt_path, model))
     except ConfigError as error:
         print(f"error: {error.text()}", file=sys.stderr)
         return 2
+    import gradio as gr
+
     print(f"Demo: http://{args.host}:{args.port}/ (Ctrl-C stops it)", flush=True)
     app.launch(
         server_name=args.host,
