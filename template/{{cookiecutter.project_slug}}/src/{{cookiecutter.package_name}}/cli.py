@@ -107,6 +107,10 @@ def main(args: list[str] | None = None) -> int:
     """The console script and ``python -m``: 0 on success, 2 with one sentence on a config
     mistake (a traceback would bury the sentence that says what to change)."""
     given = sys.argv[1:] if args is None else args
+    if given[:1] == ["demo"]:  # the browser demo (demo.py), not a Lightning subcommand
+        from .demo import main as demo
+
+        return demo(given[1:])
     try:
         check_option_names(given, option_names())
         run(args)
