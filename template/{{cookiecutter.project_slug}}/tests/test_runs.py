@@ -99,3 +99,17 @@ def test_each_config_gets_its_own_run_folders(run_cli, tmp_path):
     assert runs == ["default/version_0", "default/version_1", "gru-adding/version_0"]
     for name in ("config.yaml", "metrics.csv", "run.json", "checkpoints/last.ckpt"):
         assert (tmp_path / "logs" / "default" / "version_1" / name).is_file(), name
+
+
+def test_the_readmes_lm_commands_work(run_cli, tmp_path):
+    """README: fit configs/lstm-lm.yaml, then predict with --ckpt_path last (shortened)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line.split()[3:] for line in readme.splitlines() if "configs/lstm-lm.yaml" in line]
+    fit = next(args for args in lines if args[0] == "fit")
+    predict = next(args for args in lines if args[0] == "predict")
+    tiny = ["--trainer.max_epochs", "1", "--trainer.limit_train_batches", "2",
+            "--trainer.limit_val_batches", "1"]  # fmt: skip
+    os.symlink(CONFIGS, tmp_path / "configs")  # the README's paths are relative
+    run_cli(*fit, *tiny)
+    _, printed = run_cli(*predict, "--model.sample_length", "5")
+    assert any(line.startswith("The ") for line in printed.splitlines())

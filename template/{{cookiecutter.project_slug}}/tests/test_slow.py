@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -67,6 +68,8 @@ def test_resume_after_an_epoch_that_did_not_improve(run_cli, tmp_path):
     assert resumed.trainer.current_epoch == 4
     assert [p.name for p in run.parent.iterdir()] == ["version_0"]
     assert {"commit", "dirty"} <= set(json.loads((run / "run.json").read_text()))
+    with (run / "metrics.csv").open(newline="") as rows:  # the earlier epochs are kept
+        assert {row["epoch"] for row in csv.DictReader(rows)} == {"0", "1", "2", "3"}
 
 
 @pytest.mark.skipif(

@@ -25,11 +25,22 @@ from .data import SequenceDataModule
 from .errors import config_error_in
 from .module import SequenceModule
 from .options import accepted, check_option_names
-from .runs import LOG_DIR, LastEveryEpoch, RecordRun, newest_last_checkpoint, run_name
+from .runs import (
+    LOG_DIR,
+    LastEveryEpoch,
+    RecordRun,
+    RunLogger,
+    newest_last_checkpoint,
+    run_name,
+)
 
 # Small CPU data sets load fastest in the main process; this advice is noise here.
 warnings.filterwarnings("ignore", ".*does not have many workers.*")
 warnings.filterwarnings("ignore", ".*treespec, LeafSpec.*")  # inside Lightning, not ours
+# test/predict of a run's checkpoint write to a new folder of their own: nothing to reload.
+warnings.filterwarnings("ignore", "The dirpath has changed from.*")
+# A resumed run goes on in its folder, and RunLogger keeps its metrics.csv (runs.py).
+warnings.filterwarnings("ignore", "Experiment logs directory .* exists and is not empty.*")
 
 
 class PrintParameterCount(Callback):
@@ -60,7 +71,9 @@ class SequenceCLI(LightningCLI):
         """Give the run its folder, and turn ``--ckpt_path last`` into that run's file."""
         config = self.config[self.subcommand]
         logger = config.trainer.logger
-        csv = isinstance(logger, Namespace) and str(logger.class_path).endswith("CSVLogger")
+        csv = isinstance(logger, Namespace) and str(logger.class_path).endswith(
+            ("CSVLogger", "RunLogger")
+        )
         name = run_name(config.get("config"))
         if csv and logger.init_args.get("name") in (None, "lightning_logs"):
             logger.init_args.name = name
@@ -87,7 +100,7 @@ def run(args: list[str] | None = None) -> SequenceCLI:
             "log_every_n_steps": 1,  # metrics are per epoch; this only silences a warning
             # Each run in logs/<config name>/version_<n>/ (the name is set above).
             "logger": {
-                "class_path": "lightning.pytorch.loggers.CSVLogger",
+                "class_path": f"{RunLogger.__module__}.RunLogger",
                 "init_args": {"save_dir": LOG_DIR},
             },
             "callbacks": [

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import lightning as L
 from lightning.pytorch.callbacks import Callback, ModelCheckpoint
+from lightning.pytorch.loggers import CSVLogger
 
 from .errors import ConfigError
 from .versioning import data_version
@@ -99,3 +100,26 @@ class LastEveryEpoch(ModelCheckpoint):
 
     def __init__(self) -> None:
         super().__init__(monitor=None, save_top_k=1, filename="last", enable_version_counter=False)
+
+
+class RunLogger(CSVLogger):
+    """Lightning's CSVLogger, except that a resumed run keeps its earlier metrics.
+
+    The CSV writer deletes metrics.csv when its folder already exists; ``fit --ckpt_path
+    last`` goes on in the same folder, so the rows written before the crash are put back
+    and the new epochs are appended to them.
+    """
+
+    @property
+    def experiment(self):
+        if self._experiment is not None:
+            return self._experiment
+        metrics = Path(self.log_dir) / "metrics.csv"
+        earlier = metrics.read_bytes() if metrics.is_file() else None
+        writer = super().experiment
+        if earlier is not None and not metrics.exists():
+            metrics.write_bytes(earlier)
+            # The writer's columns start empty; it must know the file's to append rows.
+            header = earlier.decode("utf-8").partition("\n")[0].strip()
+            writer.metrics_keys = sorted(header.split(",")) if header else []
+        return writer
