@@ -47,7 +47,8 @@ def expected_files(package: str) -> set[str]:
     configs = {f"configs/{m}-{t}.yaml" for m in MODELS for t in TASKS}
     return {
         "README.md", "pyproject.toml", ".gitignore", "configs/default.yaml", *configs,
-        *(f"{src}/{name}.py" for name in ("__init__", "__main__", "cli", "module")),
+        *(f"{src}/{name}.py" for name in
+          ("__init__", "__main__", "cli", "module", "errors", "options", "runs")),
         *(f"{src}/models/{name}.py" for name in
           ("__init__", "activations", "conv", "recurrent", "shapes", "transformer")),
         *(f"{src}/data/{name}.py" for name in
@@ -55,8 +56,8 @@ def expected_files(package: str) -> set[str]:
         f"{src}/data/corpus.txt",
         *lessons_demo_and_scale(src),
         *(f"tests/{name}.py" for name in
-          ("__init__", "conftest", "test_cli", "test_data", "test_models", "test_slow",
-           "test_training")),
+          ("__init__", "conftest", "test_cli", "test_data", "test_models", "test_runs",
+           "test_slow", "test_training")),
     }  # fmt: skip
 
 
