@@ -31,3 +31,22 @@ def test_the_checklist_shows_the_done_text_once_a_step_passes(lang: str) -> None
     assert label_of(ctx, exercise, "has-main", passed=True) == step.done(lang)
     if lang == "ko":
         assert label_of(ctx, exercise, "has-main", passed=True).endswith("가져왔어요")
+
+
+def test_a_passed_step_whose_message_repeats_its_done_text_is_not_echoed() -> None:
+    from mergecamp.cli.checklist import render
+    from mergecamp.engine import CheckReport
+    from mergecamp.exercise import StepResult
+    from mergecamp.i18n import Text
+
+    ctx = Context(lang="ko", workspace=Path("."))  # type: ignore[arg-type]
+    exercise = tracks.load("experiment-branch")
+    done = next(s for s in exercise.steps if s.id == "main-untouched").done
+    assert done is not None
+    echo = Text(en=f"`{done.en}`", ko=done.ko.replace("main", "`main`"))
+    news = Text(en="main is at abc1234", ko="main은 abc1234에 있어요")
+    for message, shown in ((echo, False), (news, True)):
+        step = StepResult("main-untouched", True, message)
+        report = CheckReport(exercise.id, passed=False, steps=[step])
+        text = render(ctx, exercise, report, counts={}, hints_shown=0)
+        assert (ctx.say(message) in text.split("\n", 2)[-1]) is shown, text

@@ -55,6 +55,15 @@ def label_of(ctx: Context, exercise: Exercise, step_id: str, passed: bool = Fals
     return ctx.say(text) if text is not None else step_id
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Do two lines say the same words (code marks, spacing, the final period aside)?"""
+
+    def words(text: str) -> str:
+        return " ".join(text.replace("`", "").split()).rstrip(".。")
+
+    return words(a) == words(b)
+
+
 def render(
     ctx: Context,
     exercise: Exercise,
@@ -73,7 +82,10 @@ def render(
     failures_shown = folded = 0
     held_back = False
     for step in report.steps:
-        lines.append(f"{mark(step)} {label_of(ctx, exercise, step.id, step.passed)}")
+        label = label_of(ctx, exercise, step.id, step.passed)
+        lines.append(f"{mark(step)} {label}")
+        if step.passed and _same_words(label, ctx.say(step.message)):
+            continue  # the done text already says it: no echo underneath
         failing = not step.passed and step.judged
         if failing and not show_all and failures_shown >= SHOWN_FAILURES:
             folded += 1  # named above, its message folded
