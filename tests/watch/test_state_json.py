@@ -48,6 +48,10 @@ def test_state_speaks_korean_like_the_cli(workspace: Path) -> None:
     assert state["check"] == _check_json(workspace, "experiment-branch", "ko")
     assert state["ui"]["checklist"] == "체크리스트"
     assert state["texts"]["title"] == tracks.load("experiment-branch").title.ko
+    # A passed step reads as done (main untouched at the start), a pending one as a to-do.
+    steps = {s.id: s for s in tracks.load("experiment-branch").steps}
+    assert state["labels"]["main-untouched"] == steps["main-untouched"].done.ko
+    assert state["labels"]["branch"] == steps["branch"].label.ko
 
 
 @pytest.mark.slow

@@ -45,13 +45,19 @@ def mark(step: StepResult) -> str:
     return mark(step.passed, step.judged)
 
 
-def label_of(ctx: Context, exercise: Exercise, step_id: str, passed: bool = False) -> str:
-    """What the step asks, or once it passed, what is done (when the data says it)."""
+def step_text(exercise: Exercise, step_id: str, passed: bool = False) -> Text | None:
+    """What the step asks, or once it passed, what is done (when the data says it); an
+    invariant's own label for an ``invariant:…`` step. Shared by the checklist and the
+    live view."""
     from mergecamp import invariants
 
     step = next((s for s in exercise.steps if s.id == step_id), None)
     text = None if step is None else (step.done if passed and step.done else step.label)
-    text = text or invariants.label(step_id)
+    return text or invariants.label(step_id)
+
+
+def label_of(ctx: Context, exercise: Exercise, step_id: str, passed: bool = False) -> str:
+    text = step_text(exercise, step_id, passed)
     return ctx.say(text) if text is not None else step_id
 
 

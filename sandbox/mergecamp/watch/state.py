@@ -96,7 +96,9 @@ def build_state(
         "lang": lang,
         "quick": quick,
         "check": check,
-        "labels": {s["id"]: _step_label(exercise, s["id"], lang) for s in check["steps"]},
+        "labels": {
+            s["id"]: _step_label(exercise, s["id"], s["passed"], lang) for s in check["steps"]
+        },
         "texts": {
             "title": exercise.title(lang),
             "story": exercise.story(lang),
@@ -110,11 +112,10 @@ def build_state(
     }
 
 
-def _step_label(exercise, step_id: str, lang: Lang) -> str:
-    from mergecamp import invariants
+def _step_label(exercise, step_id: str, passed: bool, lang: Lang) -> str:
+    from mergecamp.cli.checklist import step_text
 
-    text = next((s.label for s in exercise.steps if s.id == step_id), None)
-    text = text or invariants.label(step_id)
+    text = step_text(exercise, step_id, passed)
     return text(lang) if text is not None else step_id
 
 
