@@ -8,7 +8,12 @@ import sys
 import pytest
 
 from {{ cookiecutter.package_name }}.cli import main
-from {{ cookiecutter.package_name }}.demo_tabs import parse_adding
+from {{ cookiecutter.package_name }}.demo_tabs import (
+    parse_adding,
+    predict_adding,
+    predict_digit,
+    write_text,
+)
 
 from .conftest import CONFIGS
 
@@ -62,7 +67,22 @@ def test_each_task_gets_its_page(run_cli, config):
     cli, _ = run_cli(
         "fit", "--config", str(CONFIGS / f"{config}.yaml"), "--trainer.fast_dev_run", "1"
     )
-    cli.datamodule.setup("fit")
-    app = build_app(cli.model.eval(), cli.datamodule)
+    model, data = cli.model.eval(), cli.datamodule
+    data.setup("fit")
+    app = build_app(model, data)
     ids = {block.elem_id for block in app.blocks.values()}
     assert {"submit", "answer"} <= ids
+    # What the page's button calls, and what the page then shows.
+    if config == "lstm-adding":
+        prediction, truth = predict_adding(model, "0.5, -0.25, 0.3", "0, 2")
+        assert truth == "0.800" and -3 < float(prediction) < 3
+    elif config == "lstm-classify":
+        image, digit, label = predict_digit(model, data, 0)
+        assert image.shape == (128, 128) and digit in "0123456789" and label.isdigit()
+        with pytest.raises(ValueError, match="between 0 and"):
+            predict_digit(model, data, 10_000)
+    else:
+        text = write_text(model, data, "The ", 30, 0.8)
+        assert text.startswith("The ") and len(text) == 34
+        with pytest.raises(ValueError, match="never uses"):
+            write_text(model, data, "\u2603", 5, 0.8)

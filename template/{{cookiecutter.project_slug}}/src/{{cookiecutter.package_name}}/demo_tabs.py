@@ -28,6 +28,32 @@ def parse_adding(values: str, marked: str) -> tuple[torch.Tensor, float]:
     return x, sum(numbers[p] for p in positions)
 
 
+def predict_adding(model, values: str, marked: str) -> tuple[str, str]:
+    """The model's prediction and the truth, as the page shows them."""
+    x, truth = parse_adding(values, marked)
+    with torch.no_grad():
+        prediction = float(model(x).reshape(-1)[0])
+    return f"{prediction:.3f}", f"{truth:.3f}"
+
+
+def predict_digit(model, datamodule, index: int):
+    """The test image ``index`` enlarged 16×, the predicted digit and the label."""
+    images, labels = datamodule.test_set.tensors
+    if not 0 <= index < len(labels):
+        raise ValueError(f"pick an image between 0 and {len(labels) - 1}")
+    with torch.no_grad():
+        digit = int(model(images[index : index + 1]).argmax(-1)[0])
+    # 8×8 pixels in 0..1, enlarged so a person can see them.
+    picture = (images[index] * 255).to(torch.uint8).repeat_interleave(16, 0)
+    return picture.repeat_interleave(16, 1).numpy(), str(digit), str(int(labels[index]))
+
+
+def write_text(model, datamodule, prompt: str, length: int, temperature: float) -> str:
+    """The prompt and ``length`` sampled characters after it."""
+    tokens = datamodule.encode(prompt or datamodule.prompt).unsqueeze(0)
+    return datamodule.decode(model.sample(tokens, length, temperature)[0])
+
+
 def adding_tab(gr, model, datamodule, texts: dict[str, str]) -> None:
     steps = int(getattr(datamodule, "seq_len", 50))
 
@@ -38,12 +64,9 @@ def adding_tab(gr, model, datamodule, texts: dict[str, str]) -> None:
 
     def predict(values: str, marked: str) -> tuple[str, str]:
         try:
-            x, truth = parse_adding(values, marked)
+            return predict_adding(model, values, marked)
         except ValueError as error:
             raise gr.Error(str(error)) from None
-        with torch.no_grad():
-            prediction = float(model(x).reshape(-1)[0])
-        return f"{prediction:.3f}", f"{truth:.3f}"
 
     start_values, start_marked = example()
     values = gr.Textbox(start_values, label=texts["values"], elem_id="values")
@@ -59,17 +82,13 @@ def adding_tab(gr, model, datamodule, texts: dict[str, str]) -> None:
 
 
 def digits_tab(gr, model, datamodule, texts: dict[str, str]) -> None:
-    images, labels = datamodule.test_set.tensors
+    labels = datamodule.test_set.tensors[1]
 
     def show(index: float):
-        i = int(index)
-        if not 0 <= i < len(labels):
-            raise gr.Error(f"pick an image between 0 and {len(labels) - 1}")
-        with torch.no_grad():
-            digit = int(model(images[i : i + 1]).argmax(-1)[0])
-        # 8×8 pixels in 0..1, enlarged 16× so a person can see them.
-        picture = (images[i] * 255).to(torch.uint8).repeat_interleave(16, 0)
-        return picture.repeat_interleave(16, 1).numpy(), str(digit), str(int(labels[i]))
+        try:
+            return predict_digit(model, datamodule, int(index))
+        except ValueError as error:
+            raise gr.Error(str(error)) from None
 
     index = gr.Slider(0, len(labels) - 1, value=0, step=1, label=texts["index"], elem_id="index")
     button = gr.Button(texts["predict"], variant="primary", elem_id="submit")
@@ -83,11 +102,9 @@ def digits_tab(gr, model, datamodule, texts: dict[str, str]) -> None:
 def language_model_tab(gr, model, datamodule, texts: dict[str, str]) -> None:
     def write(prompt: str, length: float, temperature: float) -> str:
         try:
-            tokens = datamodule.encode(prompt or datamodule.prompt).unsqueeze(0)
+            return write_text(model, datamodule, prompt, int(length), float(temperature))
         except ValueError as error:
             raise gr.Error(str(error)) from None
-        sampled = model.sample(tokens, int(length), float(temperature))
-        return datamodule.decode(sampled[0])
 
     prompt = gr.Textbox(datamodule.prompt, label=texts["prompt"], elem_id="prompt")
     with gr.Row():
