@@ -36,6 +36,8 @@ def test_the_command_comes_after_the_second_failure(workspace, started) -> None:
 
     second = _check(workspace, scene.root)
     assert f"try: {FIX}" in second.output
+    # ... with the lecture's checkout form beside the switch
+    assert "as the lecture writes it: git checkout exp/swish && git merge main" in second.output
 
 
 def test_a_passing_check_starts_the_count_over(workspace, started) -> None:

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 SHOWN_FAILURES = 3
 
 FIX = Text(en="try: {cmd}", ko="이렇게 해 보세요: {cmd}")
+FIX_OR_CHECKOUT = Text(
+    en="try: {cmd}  (or, as the lecture writes it: {checkout})",
+    ko="이렇게 해 보세요: {cmd}  (강의 방식으로는: {checkout})",
+)
 FOLDED = Text(
     en="… {n} more failing step(s) folded: `mergecamp check --all` shows what is wrong with each",
     ko="… 실패한 단계 {n}개는 접어 뒀어요. "
@@ -59,6 +63,16 @@ def step_text(exercise: Exercise, step_id: str, passed: bool = False) -> Text | 
 def label_of(ctx: Context, exercise: Exercise, step_id: str, passed: bool = False) -> str:
     text = step_text(exercise, step_id, passed)
     return ctx.say(text) if text is not None else step_id
+
+
+def _fix_line(ctx: Context, fix: str) -> str:
+    """The exact command, with the lecture's `git checkout` form beside a `git switch`."""
+    from mergecamp.checkout_form import checkout_form
+
+    checkout = checkout_form(fix)
+    if checkout is None:
+        return ctx.say(FIX, cmd=escape.terminal(fix))
+    return ctx.say(FIX_OR_CHECKOUT, cmd=escape.terminal(fix), checkout=escape.terminal(checkout))
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -100,7 +114,7 @@ def render(
         body = escape.terminal_lines(ctx.say(step.message)).replace("\n", "\n    ")
         lines.append(f"    {body}")
         if fix_shown(step, counts, hints_shown):
-            lines.append("    " + ctx.say(FIX, cmd=escape.terminal(step.fix)))
+            lines.append("    " + _fix_line(ctx, step.fix))
         elif failing and step.fix:
             held_back = True
     if folded:
