@@ -4,6 +4,8 @@ lifecycle commands; plus the clear errors."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.team.conftest import bash, start
@@ -27,18 +29,19 @@ def test_ci_runs_the_whole_fast_suite_then_the_fixed_pr_goes_through_its_life(te
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "[ci]" in failed.stdout and "test_data.py" in failed.stdout
     assert "CI: the fast test suite" in failed.stderr  # told before the suite ran
+    n = re.search(r"PR #(\d+)", failed.stdout).group(1)  # Mina's merged PR came first
     again = bash("mergecamp pr status", root, check=False)  # same head: no second run
     assert again.returncode == 0 and "[ci]" in again.stdout
-    assert "-    values = torch.rand" in bash("mergecamp pr diff 1", root).stdout
+    assert "-    values = torch.rand" in bash(f"mergecamp pr diff {n}", root).stdout
     bash("git revert --no-edit HEAD~1 && git push -q", root)
     opened = bash("mergecamp pr open --title 'fix(data): keep the adding values in [-1, 1)'", root)
     assert "approved" in opened.stdout
     listed = bash("mergecamp pr list", root).stdout
-    assert "PR #1" in listed and "✔" in listed
-    view = bash("mergecamp pr view 1", root).stdout
+    assert f"PR #{n}" in listed and "✔" in listed
+    view = bash(f"mergecamp pr view {n}", root).stdout
     assert "Experiment result" in view or "What changed" in view  # the template body
     assert "CI " in view and "passed" in view
-    bash("git switch -q main && mergecamp pr checkout 1", root)
+    bash(f"git switch -q main && mergecamp pr checkout {n}", root)
     assert bash("git branch --show-current", root).stdout.strip() == "fix/data-range"
     merged = bash("mergecamp pr merge --method squash --delete-branch --json", root)
     assert '"merge_method": "squash"' in merged.stdout and '"branch_deleted": true' in merged.stdout
