@@ -5,64 +5,54 @@ parser (``mergecamp.configs``), never grepped."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from mergecamp.gitcmd import clean_env
+from mergecamp.gitread import GitError, GitReader
 
 _SHA = re.compile(r"^[0-9a-f]{4,40}$")
 _EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-
-
-def _git(repo: Path, *args: str) -> str | None:
-    result = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-        env=clean_env(),
-    )
-    return result.stdout if result.returncode == 0 else None
 
 
 def commit_info(repo: Path, sha: str) -> dict[str, Any] | None:
     """The commit ``sha`` of ``repo``, or None when it is not a commit there."""
     if not _SHA.match(sha):
         return None
-    full = _git(repo, "rev-parse", "-q", "--verify", f"{sha}^{{commit}}")
-    if not full:
+    try:
+        reader = GitReader(repo)
+        commit = reader.commit(sha)
+        date = reader.run("show", "-s", "--format=%aI", commit.sha)
+        numstat = reader.run_bytes(
+            "diff", "--numstat", "-z", commit.parents[0] if commit.parents else _EMPTY_TREE,
+            commit.sha, "--",
+        )  # fmt: skip
+    except (GitError, KeyError):
         return None
-    sha = full.strip()
-    head = _git(repo, "show", "-s", "--format=%an%x00%ae%x00%aI%x00%P%x00%B", sha)
-    if head is None:
-        return None
-    author, email, date, parents, message = head.split("\x00", 4)
-    parent = parents.split()[0] if parents.split() else _EMPTY_TREE
+    parent = commit.parents[0] if commit.parents else _EMPTY_TREE
     files = []
-    for line in (_git(repo, "diff", "--numstat", "-z", parent, sha, "--") or "").split("\x00"):
+    for line in numstat.decode("utf-8", "replace").split("\x00"):
         parts = line.split("\t", 2)
         if len(parts) == 3 and parts[2]:
             added, removed, path = parts
             files.append({"path": path, "added": added, "removed": removed})
     yaml_paths = [f["path"] for f in files if f["path"].endswith((".yaml", ".yml"))]
     return {
-        "sha": sha,
-        "author": author,
-        "email": email,
-        "date": date,
-        "parents": parents.split(),
-        "message": message.rstrip("\n"),
+        "sha": commit.sha,
+        "author": commit.author_name,
+        "email": commit.author_email,
+        "date": date.strip(),
+        "parents": list(commit.parents),
+        "message": commit.message.rstrip("\n"),
         "files": files,
         "configs": [
-            change for path in yaml_paths for change in config_changes(repo, parent, sha, path)
+            change
+            for path in yaml_paths
+            for change in config_changes(reader, parent, commit.sha, path)
         ],
     }
 
 
-def config_changes(repo: Path, before: str, after: str, path: str) -> list[dict[str, str]]:
+def config_changes(repo: GitReader, before: str, after: str, path: str) -> list[dict[str, str]]:
     """Every option of ``path`` whose parsed value differs between the two revisions."""
     old = _flat(_read(repo, before, path))
     new = _flat(_read(repo, after, path))
@@ -83,10 +73,10 @@ def config_changes(repo: Path, before: str, after: str, path: str) -> list[dict[
     return out
 
 
-def _read(repo: Path, rev: str, path: str) -> str | None:
+def _read(repo: GitReader, rev: str, path: str) -> str | None:
     if rev == _EMPTY_TREE:
         return ""
-    text = _git(repo, "show", f"{rev}:{path}")
+    text = repo.read_text(rev, path)
     return "" if text is None else text  # a file added or deleted reads as empty
 
 
