@@ -74,6 +74,10 @@ def test_page_follows_git_commands_live(workspace: Path) -> None:
         browser.wait_for(f"{DONE} > {done_after_branch}")
         assert browser.eval("document.body.dataset.version") != first  # no reload: same page
         assert browser.eval("document.getElementById('current').textContent")
+        # Code in the texts is set as <code>, never shown as raw backticks.
+        checklist = "document.getElementById('checklist')"
+        assert browser.eval(f"{checklist}.querySelector('code') !== null")
+        assert "`" not in browser.eval(f"{checklist}.textContent")
 
         # Clicking the commit tells its story: the config value it changed.
         browser.eval(

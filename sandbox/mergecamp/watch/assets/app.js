@@ -16,6 +16,16 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// A message as the CLI writes it, `code` in backticks, as text nodes and <code>
+// elements (never parsed as markup), so no backtick is shown raw.
+function prose(text) {
+  const out = document.createDocumentFragment();
+  String(text ?? "").split("`").forEach((part, i) => {
+    if (part) out.append(i % 2 ? el("code", {}, part) : part);
+  });
+  return out;
+}
+
 // Which element is which across two drawings: commits and rows by sha, labels by ref.
 function keyOf(node) {
   const c = node.classList;
@@ -101,9 +111,9 @@ function renderChecklist(state) {
     const m = mark(s);
     if (s.passed) done += 1;
     const li = el("li", { "data-step": s.id, "data-mark": m },
-      el("span", { class: "mark" }, m), state.labels[s.id] || s.id);
+      el("span", { class: "mark" }, m), prose(state.labels[s.id] || s.id));
     if (!s.passed && s.judged) {
-      li.append(el("div", { class: "message" }, s.message));
+      li.append(el("div", { class: "message" }, prose(s.message)));
       if (s.fix) li.append(el("div", { class: "message" }, el("code", {}, s.fix)));
     }
     list.append(li);
@@ -114,7 +124,7 @@ function renderChecklist(state) {
   const first = steps.find((s) => !s.passed && s.judged);
   let current = state.check.passed ? ui.all_done : first ? first.message : "";
   if (!first && !state.check.passed && state.quick) current = ui.checking;
-  $("current").textContent = current;
+  $("current").replaceChildren(prose(current));
   $("repo-state").textContent = state.check.state || "";
 }
 
@@ -151,10 +161,10 @@ function renderTexts(state) {
   $("checklist-heading").textContent = ui.checklist;
   $("prs-heading").textContent = ui.prs;
   $("story-heading").textContent = ui.story;
-  $("story").textContent = t.story;
+  $("story").replaceChildren(prose(t.story));
   $("story-steps").replaceChildren(...t.steps.map((s) => el("li", {}, s)));
   $("goal-heading").textContent = ui.goal_text;
-  $("goal-text").textContent = t.goal;
+  $("goal-text").replaceChildren(prose(t.goal));
   $("hint-button").textContent = ui.hint;
   $("legend").textContent = `${ui.legend} · ${ui.click_commit}`;
   hints = t.hints;
@@ -206,7 +216,7 @@ $("panels").addEventListener("click", (event) => {
 
 $("hint-button").addEventListener("click", () => {
   if (hintsShown < hints.length) {
-    $("hints").append(el("li", {}, hints[hintsShown]));
+    $("hints").append(el("li", {}, prose(hints[hintsShown])));
     hintsShown += 1;
   }
   if (hintsShown >= hints.length && !$("hint-button").disabled) {
