@@ -7,6 +7,7 @@ the team never scripted them. (An unusable origin is the step runner's business:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,8 +34,13 @@ def scripted_shas(origin: Path) -> set[str]:
 def remember_scripted(origin: Path) -> None:
     """Record origin's commits at the end of setup (and after each team event)."""
     from mergecamp.gitcmd import git
-    from mergecamp.team.world import recall, remember
 
-    now = set(git(origin, "rev-list", "--all").split())
-    known = set(recall(origin).get("scripted", "").split())
-    remember(origin, scripted=" ".join(sorted(now | known)))
+    add_scripted(origin, git(origin, "rev-list", "--all").split())
+
+
+def add_scripted(origin: Path, shas: Iterable[str], **facts: str) -> None:
+    """Count ``shas`` as the team's own (a teammate's push, a PR mergecamp merged), and
+    remember the exercise's other ``facts`` with them."""
+    from mergecamp.team.world import remember
+
+    remember(origin, **facts, scripted=" ".join(sorted(scripted_shas(origin) | set(shas))))

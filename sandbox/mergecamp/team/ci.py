@@ -29,7 +29,7 @@ from pathlib import Path
 from mergecamp.gitcmd import clean_env, git
 from mergecamp.gitread import GitReader
 from mergecamp.i18n import Text
-from mergecamp.team.origin import meta_dir
+from mergecamp.team.origin import meta_dir, scratch_checkout
 
 # Told before each CI stage, so a learner sees CI working within a moment, not a silence.
 Stage = Callable[[Text], None]
@@ -123,13 +123,8 @@ def run(
 
 def _run(origin: Path, sha: str, branch: str, fork: str, say: Stage) -> CiResult:
     """Check out ``sha`` from ``origin`` in a scratch folder and run the jobs there."""
-    scratch = meta_dir(origin) / "ci"
-    shutil.rmtree(scratch, ignore_errors=True)
-    scratch.mkdir(parents=True)
-    work = scratch / "checkout"
-    try:
-        git(scratch, "clone", "--quiet", "--shared", "--no-checkout", str(origin), work.name)
-        git(work, "checkout", "--quiet", "--detach", sha)
+    with scratch_checkout(origin, "ci", sha) as work:
+        scratch = work.parent
         env = _env(scratch, branch)
         failed: list[str] = []
         skipped: list[str] = []
@@ -141,8 +136,6 @@ def _run(origin: Path, sha: str, branch: str, fork: str, say: Stage) -> CiResult
         return CiResult(
             sha, not failed, tuple(failed), tuple(skipped), "\n".join(logs)[-_LOG_TAIL:]
         )
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _env(scratch: Path, branch: str) -> dict[str, str]:

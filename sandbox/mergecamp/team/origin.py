@@ -7,6 +7,8 @@ check can read exactly what was pushed, by whom, with which parents.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mergecamp.gitcmd import GitFailed, git, ok
@@ -87,6 +89,26 @@ def meta_dir(origin: Path) -> Path:
     path = origin / META_DIR
     path.mkdir(exist_ok=True)
     return path
+
+
+@contextmanager
+def scratch_checkout(origin: Path, purpose: str, rev: str) -> Iterator[Path]:
+    """A throwaway working tree of ``rev`` (detached) cloned from ``origin``, for the PR
+    CI and a rebase merge. It lives in origin's own ``mergecamp/<purpose>/`` folder, so
+    nothing is written outside what mergecamp built; what an interrupted run left there
+    is cleared first, and the folder is removed afterwards, on an error too."""
+    import shutil
+
+    scratch = meta_dir(origin) / purpose
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    work = scratch / "work"
+    try:
+        git(scratch, "clone", "--quiet", "--shared", "--no-checkout", str(origin), work.name)
+        git(work, "checkout", "--quiet", "--detach", rev)
+        yield work
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def problem(origin: Path | None, learner_repo: Path | None = None) -> Text | None:

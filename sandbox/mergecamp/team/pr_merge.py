@@ -11,14 +11,13 @@ moves through.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mergecamp.errors import MergecampError
 from mergecamp.gitcmd import GitFailed, git
 from mergecamp.gitread import GitReader
 from mergecamp.i18n import Text
-from mergecamp.team.origin import meta_dir
+from mergecamp.team.origin import scratch_checkout
 
 METHODS: tuple[str, ...] = ("merge", "squash", "rebase")
 
@@ -102,13 +101,7 @@ def _rebase(
     origin: Path, branch: str, base: str, base_sha: str, head: str, env: dict[str, str]
 ) -> list[str]:
     """Replay the branch's own non-merge commits on ``base_sha`` (authors kept)."""
-    scratch = meta_dir(origin) / "rebase"
-    shutil.rmtree(scratch, ignore_errors=True)
-    scratch.mkdir(parents=True)
-    work = scratch / "work"
-    try:
-        git(scratch, "clone", "--quiet", "--shared", "--no-checkout", str(origin), work.name)
-        git(work, "checkout", "--quiet", "--detach", base_sha)
+    with scratch_checkout(origin, "rebase", base_sha) as work:
         picks = git(work, "rev-list", "--reverse", "--no-merges", head, f"^{base_sha}").split()
         committer = {k: v for k, v in env.items() if k.startswith("GIT_COMMITTER")}
         for sha in picks:
@@ -120,8 +113,6 @@ def _rebase(
         made = git(work, "rev-list", "--reverse", "HEAD", f"^{base_sha}").split()
         git(origin, "fetch", "--quiet", "--no-tags", str(work), "HEAD")
         return made
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def update_branch(

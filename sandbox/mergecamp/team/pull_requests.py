@@ -503,7 +503,6 @@ def merge(
 
 def _remember_team_made(origin: Path, shas: list[str]) -> None:
     """A rebase puts several commits on main; the invariants count them as the PR's."""
-    from mergecamp.team.world import recall, remember
+    from mergecamp.team.checking import add_scripted
 
-    known = set(recall(origin).get("scripted", "").split())
-    remember(origin, scripted=" ".join(sorted(known | set(shas))))
+    add_scripted(origin, shas)

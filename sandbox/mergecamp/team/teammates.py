@@ -121,6 +121,17 @@ class TeamEvent:
     act: Callable[[Path], None]
 
 
+def learner_branch_pushed(team_dir: Path) -> bool:
+    """A team event's condition: origin has a branch, other than main, with commits main
+    does not have (the learner's pushed work)."""
+    from mergecamp.gitread import GitReader
+
+    origin = GitReader(team_dir / "origin.git")
+    heads = origin.branches()
+    main = heads.get("main", "")
+    return any(n != "main" and not origin.is_ancestor(sha, main) for n, sha in heads.items())
+
+
 def _events_file(team_dir: Path) -> Path:
     return meta_dir(team_dir / "origin.git") / "events.json"
 

@@ -19,20 +19,11 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, Clock, commit_all, set_option
 from mergecamp.team import conventions
 from mergecamp.team import origin as origin_mod
-from mergecamp.team.teammates import TeamEvent, tick
+from mergecamp.team.teammates import TeamEvent, learner_branch_pushed, tick
 from mergecamp.team.world import CONFIG, MINA_T, learner_commits, publish, recall, remember, seed
 
 # Mina's PR merges on a clock of its own: the same hashes whenever it happens.
 _MINA_MERGES_AT = 1709860000
-
-
-def _learner_branch_pushed(team_dir: Path) -> bool:
-    from mergecamp.gitread import GitReader
-
-    origin = GitReader(team_dir / "origin.git")
-    heads = origin.branches()
-    main = heads.get("main", "")
-    return any(n != "main" and not origin.is_ancestor(sha, main) for n, sha in heads.items())
 
 
 def _mina_merges_her_pr(team_dir: Path) -> None:
@@ -49,7 +40,7 @@ def _mina_merges_her_pr(team_dir: Path) -> None:
     )
 
 
-TEAM_EVENTS = (TeamEvent("mina-merges-her-pr", _learner_branch_pushed, _mina_merges_her_pr),)
+TEAM_EVENTS = (TeamEvent("mina-merges-her-pr", learner_branch_pushed, _mina_merges_her_pr),)
 
 
 def setup(scene: Scene) -> None:

@@ -19,23 +19,14 @@ from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import Clock, set_option
 from mergecamp.team import pull_requests
-from mergecamp.team.checking import remember_scripted
-from mergecamp.team.teammates import TeamEvent, install_push_hook, tick
+from mergecamp.team.checking import add_scripted, remember_scripted
+from mergecamp.team.teammates import TeamEvent, install_push_hook, learner_branch_pushed, tick
 from mergecamp.team.world import CONFIG, JUN_T, MINA_T, publish, recall, remember, seed
 
 ID = "pull-request"
 # Mina's push happens on a clock of its own, so its hash is the same whenever it fires.
 _MINA_CLOCK_START = 1709856000
 _JUN_CLOCK_START = 1709858000
-
-
-def _learner_branch_pushed(team_dir: Path) -> bool:
-    from mergecamp.gitread import GitReader
-
-    origin = GitReader(team_dir / "origin.git")
-    heads = origin.branches()
-    main = heads.get("main", "")
-    return any(n != "main" and not origin.is_ancestor(sha, main) for n, sha in heads.items())
 
 
 def _mina_pushes(team_dir: Path) -> None:
@@ -48,8 +39,7 @@ def _mina_pushes(team_dir: Path) -> None:
         Clock(start=_MINA_CLOCK_START),
     )
     # Only Mina's commit is the team's: the learner's branch, on origin by now, is not.
-    scripted = set(recall(team_dir / "origin.git").get("scripted", "").split()) | {sha}
-    remember(team_dir / "origin.git", mina=sha, scripted=" ".join(sorted(scripted)))
+    add_scripted(team_dir / "origin.git", [sha], mina=sha)
 
 
 def _learner_pr_approved(team_dir: Path) -> bool:
@@ -66,12 +56,11 @@ def _jun_merges_next_to_yours(team_dir: Path) -> None:
         "chore(config): 128 hidden units by default",
         Clock(start=_JUN_CLOCK_START),
     )
-    scripted = set(recall(team_dir / "origin.git").get("scripted", "").split()) | {sha}
-    remember(team_dir / "origin.git", jun=sha, scripted=" ".join(sorted(scripted)))
+    add_scripted(team_dir / "origin.git", [sha], jun=sha)
 
 
 TEAM_EVENTS = (
-    TeamEvent("mina-pushes-main", _learner_branch_pushed, _mina_pushes),
+    TeamEvent("mina-pushes-main", learner_branch_pushed, _mina_pushes),
     # Live, between the approval and the merge: `pr status` / `pr merge` show the conflict.
     TeamEvent("jun-merges-next-to-yours", _learner_pr_approved, _jun_merges_next_to_yours),
 )

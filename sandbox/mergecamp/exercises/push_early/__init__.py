@@ -22,7 +22,7 @@ from mergecamp.predicates import synced
 from mergecamp.scene import Scene
 from mergecamp.scripting import Clock, set_option
 from mergecamp.state import read_state
-from mergecamp.team.checking import impostors, remember_scripted, scripted_shas
+from mergecamp.team.checking import add_scripted, impostors, remember_scripted, scripted_shas
 from mergecamp.team.teammates import TeamEvent, fired, install_push_hook, tick
 from mergecamp.team.world import CONFIG, SORA_T, TEAM_EMAILS, publish, recall, remember, seed
 
@@ -54,10 +54,8 @@ def _sora_pushes(team_dir: Path, option: str, value: str, message: str, at: int)
         Clock(start=at),
     )  # fmt: skip
     origin = team_dir / "origin.git"
-    facts = recall(origin)
-    sora = " ".join([*facts.get("sora", "").split(), sha])
-    scripted = " ".join(sorted(set(facts.get("scripted", "").split()) | {sha}))
-    remember(origin, sora=sora, scripted=scripted)
+    sora = " ".join([*recall(origin).get("sora", "").split(), sha])
+    add_scripted(origin, [sha], sora=sora)
 
 
 TEAM_EVENTS = (
