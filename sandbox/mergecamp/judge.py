@@ -44,13 +44,14 @@ class Judge:
     @property
     def origin(self) -> GitReader:
         """The team's bare origin (team exercises; the runner has checked it is usable)."""
-        return self.memo("reader:origin", lambda: self.reader(self.scene.origin))
+        return self.reader(self.scene.origin)
 
     def reader(self, path: object) -> GitReader:
-        """A reader for another repository of the scene (a clone the learner made)."""
+        """A reader for another repository of the scene (a clone the learner made), one
+        per folder and check, so its steps share one ``cat-file`` process."""
         from mergecamp.gitread import GitReader
 
-        return GitReader(path)  # type: ignore[arg-type]
+        return self.memo(f"reader:{path}", lambda: GitReader(path))  # type: ignore[arg-type]
 
     def start(self, ref: str) -> str | None:
         """The sha ``ref`` (``refs/heads/main``, ``HEAD``…) had right after setup."""

@@ -9,6 +9,7 @@ them. The clone has no mergecamp hooks (the learner made it), so the check fires
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mergecamp import configs
 from mergecamp import predicates as P
@@ -21,6 +22,9 @@ from mergecamp.team import conventions
 from mergecamp.team import origin as origin_mod
 from mergecamp.team.teammates import TeamEvent, learner_branch_pushed, tick
 from mergecamp.team.world import CONFIG, MINA_T, learner_commits, publish, recall, remember, seed
+
+if TYPE_CHECKING:
+    from mergecamp.gitread import GitReader
 
 # Mina's PR merges on a clock of its own: the same hashes whenever it happens.
 _MINA_MERGES_AT = 1709860000
@@ -60,11 +64,8 @@ def _find_clone(scene: Scene) -> Path | None:
     return next(mine, None)
 
 
-def _find_branch(clone: Path, base: str) -> str | None:
+def _find_branch(reader: GitReader, base: str) -> str | None:
     """The learner's branch: the current one if it has their commits, else the first."""
-    from mergecamp.gitread import GitReader
-
-    reader = GitReader(clone)
     current = reader.head_branch()
     names = sorted(reader.branches())
     mine = [n for n in names if n != "main" and learner_commits(reader, f"{base}..refs/heads/{n}")]
@@ -75,7 +76,7 @@ def _work(j: Judge) -> tuple[Path, str, str]:
     """(clone, main at setup, the learner's branch), which the steps after theirs rely on."""
     clone = j.memo("clone", lambda: _find_clone(j.scene))
     base = recall(j.scene.origin).get("main", "main")
-    return clone, base, j.memo("branch", lambda: _find_branch(clone, base))
+    return clone, base, j.memo("branch", lambda: _find_branch(j.reader(clone), base))
 
 
 def cloned(j: Judge):
