@@ -1,12 +1,13 @@
 """The command line: ``python -m {{ cookiecutter.package_name }} fit|validate|test|predict --config FILE``.
 
-LightningCLI builds the model, the data module and the trainer from a YAML config and
-command-line overrides such as ``--model.init_args.hidden_size 128`` (or the short
-``--model.hidden_size 128``). The network's input and output sizes are linked from the
-data module, so a config never repeats them.
+LightningCLI builds the model, the data module and the trainer from YAML configs (several
+``--config`` files compose: a task from configs/data/, a network from configs/model/,
+ways to run from configs/trainer/) and command-line overrides such as
+``--model.net.hidden_size 128``. The network's input and output sizes are linked from
+the data module, so a config never repeats them.
 
-Each run gets its own folder, ``logs/<config name>/version_<n>/`` (see runs.py), and
-``--ckpt_path last`` resumes the newest run of the same config. A config mistake ends in
+Each run gets its own folder, ``logs/<run name>/version_<n>/`` (see runs.py), and
+``--ckpt_path last`` resumes the newest run of the same configs. A config mistake ends in
 one sentence and exit status 2 (errors.py), not a traceback.
 """
 
@@ -20,11 +21,11 @@ from jsonargparse import Namespace
 from lightning.pytorch.callbacks import Callback, ModelCheckpoint
 from lightning.pytorch.cli import LightningCLI
 
-from . import data, module
+from . import data, models, module
 from .data import SequenceDataModule
 from .errors import config_error_in
 from .module import SequenceModule
-from .options import accepted, check_option_names
+from .options import TASK_ARGUMENTS, accepted, check_option_names
 from .runs import (
     LOG_DIR,
     LastEveryEpoch,
@@ -50,8 +51,8 @@ class PrintParameterCount(Callback):
         if trainer.is_global_zero:
             total = sum(p.numel() for p in pl_module.parameters())
             trainable = sum(p.numel() for p in pl_module.parameters() if p.requires_grad)
-            arch = pl_module.hparams.get("arch", "?")
-            print(f"Parameters: {total:,} ({trainable:,} trainable) in the {arch} network")
+            name = getattr(pl_module, "network_name", type(pl_module).__name__)
+            print(f"Parameters: {total:,} ({trainable:,} trainable) in the {name} network")
 
 
 class PrintPredictions(Callback):
@@ -71,17 +72,18 @@ class SequenceCLI(LightningCLI):
         """Give the run its folder, and turn ``--ckpt_path last`` into that run's file."""
         config = self.config[self.subcommand]
         logger = config.trainer.logger
-        csv = isinstance(logger, Namespace) and str(logger.class_path).endswith(
-            ("CSVLogger", "RunLogger")
+        # Loggers that keep a run in <save_dir>/<name>/version_<n>/, as runs.py expects.
+        foldered = isinstance(logger, Namespace) and str(logger.class_path).endswith(
+            ("CSVLogger", "RunLogger", "TensorBoardLogger")
         )
         name = run_name(config.get("config"))
-        if csv and logger.init_args.get("name") in (None, "lightning_logs"):
+        if foldered and logger.init_args.get("name") in (None, "lightning_logs", "default"):
             logger.init_args.name = name
-        name = logger.init_args.name if csv else name
+        name = logger.init_args.name if foldered else name
         if config.get("ckpt_path") == "last":
             last = newest_last_checkpoint(name, self.subcommand)
             config.ckpt_path = str(last)
-            if self.subcommand == "fit" and csv:
+            if self.subcommand == "fit" and foldered:
                 # Go on writing into the run being resumed, not into a new folder.
                 logger.init_args.version = last.parent.parent.name
 
@@ -137,14 +139,17 @@ def main(args: list[str] | None = None) -> int:
 
 
 def option_names() -> dict[str, set[str]]:
-    """What ``--model.*`` and ``--data.*`` accept, from the classes' signatures."""
+    """What ``--model.*``, ``--model.net.*`` and ``--data.*`` accept, from the classes'
+    signatures."""
 
     def classes(namespace, base: type) -> list[type]:
         found = (getattr(namespace, name) for name in dir(namespace))
         return [c for c in found if isinstance(c, type) and issubclass(c, base)]
 
+    networks = [models.RecurrentNet, models.ConvNet, models.TransformerNet]
     return {
         "model": accepted(classes(module, SequenceModule)),
+        "model.net": accepted(networks, skip=TASK_ARGUMENTS),
         "data": accepted(classes(data, SequenceDataModule)),
     }
 

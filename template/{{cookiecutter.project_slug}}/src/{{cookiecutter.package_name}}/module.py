@@ -1,90 +1,61 @@
-"""Training logic: one LightningModule per task family, each wrapping a network.
+"""Training logic: one LightningModule per task family, each given its network.
 
-The base class turns the config's options into a network (``models.build_network``),
-runs the shared train/val/test steps and the optimiser; a subclass says only what its
-loss and metrics are. Metrics are named ``<stage>/<name>``: ``train/loss``,
+The config names the network (``model.init_args.net``: a ``class_path`` from models/ and
+its ``init_args``); the module builds it with the three arguments that depend on the
+task, runs the shared train/val/test steps and the optimiser, and a subclass says only
+what its loss and metrics are. Metrics are named ``<stage>/<name>``: ``train/loss``,
 ``val/loss``, ``test/loss`` and ``test/mse``, ``test/acc`` or ``test/bpc``.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Literal
 
 import lightning as L
 import torch
 import torch.nn.functional as F
 import torchmetrics
+from torch import nn
 
-from .models import build_network
+from .models import Embedded, NetFactory, TransformerNet
 
-Arch = Literal["rnn", "lstm", "gru", "conv1d", "transformer"]
-Activation = Literal["relu", "tanh", "gelu", "swish"]
-Readout = Literal["last", "mean", "max"]
 Batch = tuple[torch.Tensor, ...]
 
 
 class SequenceModule(L.LightningModule):
-    """Options for every network live here, so ``--model.init_args.hidden_size 128`` works
-    for all of them; an option the chosen ``arch`` has no use for is ignored.
+    """``net`` is the network waiting for its task arguments (see models.NetFactory);
+    the config gives its class and options, so an option that network does not take is
+    an error, not silently ignored.
 
     ``input_size`` and ``output_size`` come from the data module (the CLI links them).
-    ``pool_size`` left empty means 2, or 1 for a language model, whose time axis must
-    keep one step per character.
     """
-
-    #: One output per time step (language modelling) instead of one per sequence.
-    sequence_output = False
-    #: The input is token ids, so an embedding of ``embedding_dim`` comes first.
-    token_input = False
 
     def __init__(
         self,
+        net: NetFactory,
         input_size: int = 2,
         output_size: int = 1,
-        arch: Arch = "lstm",
-        hidden_size: int = 64,
-        num_layers: int = 1,
-        bidirectional: bool = False,
-        dropout: float = 0.0,
-        activation: Activation = "tanh",
-        readout: Readout = "last",
-        learn_init: bool = False,
-        kernel_size: int = 3,
-        stride: int = 1,
-        padding: int = 1,
-        pool_size: int | None = None,
-        nhead: int = 4,
-        embedding_dim: int = 32,
         lr: float = 1e-3,
         weight_decay: float = 0.0,
     ) -> None:
         super().__init__()
         self.save_hyperparameters()
-        self.net = build_network(
-            arch,
-            embedding_dim if self.token_input else input_size,
-            output_size,
-            sequence_output=self.sequence_output,
-            vocab_size=input_size if self.token_input else None,
-            hidden_size=hidden_size,
-            num_layers=num_layers,
-            bidirectional=bidirectional,
-            dropout=dropout,
-            activation=activation,
-            readout=readout,
-            learn_init=learn_init,
-            kernel_size=kernel_size,
-            stride=stride,
-            padding=padding,
-            pool_size=pool_size,
-            nhead=nhead,
-        )
+        self.net = self.build_net(net)
         self.train_loss = torchmetrics.MeanMetric()
         # The epoch's summed train loss (a tensor, so no step waits for the device) and
         # how many samples it covers; see _step and on_train_epoch_end.
         self._loss_sum: torch.Tensor | None = None
         self._loss_count = 0
+
+    def build_net(self, net: NetFactory) -> nn.Module:
+        """One output of ``output_size`` per sequence, from ``input_size`` features a step."""
+        return net(self.hparams.input_size, self.hparams.output_size, False)
+
+    @property
+    def network_name(self) -> str:
+        """``LSTM``, ``Conv1D``…: what the config chose, for messages."""
+        body = getattr(self.net, "body", self.net)
+        return getattr(body, "label", type(body).__name__)
 
     # --- what a task family fills in -------------------------------------------------
     def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -207,15 +178,26 @@ class LanguageModelModule(SequenceModule):
     characters; a lower ``temperature`` samples more conservatively.
     """
 
-    sequence_output = True
-    token_input = True
-
-    def __init__(self, *args, sample_length: int = 200, temperature: float = 0.8, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        embedding_dim: int = 32,
+        sample_length: int = 200,
+        temperature: float = 0.8,
+        **kwargs,
+    ) -> None:
+        self.embedding_dim = embedding_dim  # build_net needs it inside super().__init__
         super().__init__(*args, **kwargs)
         self.sample_length, self.temperature = sample_length, temperature
         # The longest context seen in training, saved with the checkpoint: a Transformer
         # never learnt positions past it, so sampling keeps its context this short.
         self.register_buffer("trained_steps", torch.zeros((), dtype=torch.long))
+
+    def build_net(self, net: NetFactory) -> nn.Module:
+        """Character ids (``input_size`` of them) → embeddings → the network, with one
+        output per character (``output_size`` scores) that sees only the past."""
+        dim = self.embedding_dim
+        return Embedded(self.hparams.input_size, dim, net(dim, self.hparams.output_size, True))
 
     def training_step(self, batch: Batch, batch_idx: int) -> torch.Tensor:
         steps = batch[0].size(1)
@@ -226,7 +208,7 @@ class LanguageModelModule(SequenceModule):
     def context(self, tokens: torch.Tensor) -> torch.Tensor:
         """The last ``trained_steps`` tokens for a Transformer; all of them otherwise."""
         limit = int(self.trained_steps)
-        if self.hparams.arch == "transformer" and limit > 0:
+        if isinstance(self.net.body, TransformerNet) and limit > 0:
             return tokens[:, -limit:]
         return tokens
 

@@ -1,10 +1,10 @@
-"""Where each run keeps its things: ``logs/<config name>/version_<n>/``.
+"""Where each run keeps its things: ``logs/<run name>/version_<n>/``.
 
 A run's folder holds its config (config.yaml), its metrics (metrics.csv), its
 checkpoints (checkpoints/last.ckpt after every epoch, and the best by val/loss) and
-run.json with the git commit it ran from. Runs of different configs never share a
-folder, so ``--ckpt_path last`` means the newest epoch of the newest run of *this*
-config, and a debug run (``fast_dev_run``, which writes no checkpoint) never touches
+run.json with the git commit it ran from. The run name comes from the configs
+(``run_name``), so runs of different configs never share a folder, ``--ckpt_path last``
+means the newest epoch of the newest run of *these* configs, and a debug run (``fast_dev_run``, which writes no checkpoint) never touches
 another run's checkpoints.
 """
 
@@ -26,11 +26,20 @@ from .versioning import data_version
 LOG_DIR = "logs"  # git ignores it
 
 
+# Folders whose configs say what is trained, in the order they name a run; a
+# configs/trainer/ file says only how it runs (TensorBoard, more nodes), not what.
+NAMING_FOLDERS = ("model", "data")
+
+
 def run_name(config_paths: list | None) -> str:
-    """The run's name: the first config file's name without .yaml, else ``run``."""
-    if not config_paths:
-        return "run"
-    return Path(str(config_paths[0])).stem or "run"
+    """The run's name, from its config files: ``lstm-adding`` for configs/model/lstm.yaml
+    with configs/data/adding.yaml (in either order; a further data file such as
+    text-ko.yaml adds its name), else the first file's name (``default``), else ``run``."""
+    paths = [Path(str(path)) for path in config_paths or ()]
+    parts = [p.stem for folder in NAMING_FOLDERS for p in paths if p.parent.name == folder]
+    if parts:
+        return "-".join(parts)
+    return (paths[0].stem if paths else "") or "run"
 
 
 def versions(name: str, root: str = LOG_DIR) -> list[Path]:
@@ -49,11 +58,11 @@ def newest_last_checkpoint(name: str, subcommand: str, root: str = LOG_DIR) -> P
         if last.is_file():
             return last
     raise ConfigError(
-        f"--ckpt_path last: the config {name!r} has no checkpoint yet under {root}/{name}/, "
-        f"so there is nothing to {subcommand}: train it first with "
-        f"`fit --config <its file>`, or give the path of a .ckpt file",
-        f"--ckpt_path last: {root}/{name}/ 아래에 설정 {name!r}의 체크포인트가 아직 없어서 "
-        f"{subcommand}할 것이 없어요. 먼저 `fit --config <설정 파일>`로 학습하거나 .ckpt "
+        f"--ckpt_path last: the run {name!r} has no checkpoint yet under {root}/{name}/, "
+        f"so there is nothing to {subcommand}: train it first (`fit` with the same "
+        "--config files), or give the path of a .ckpt file",
+        f"--ckpt_path last: {root}/{name}/ 아래에 실행 {name!r}의 체크포인트가 아직 없어서 "
+        f"{subcommand}할 것이 없어요. 먼저 같은 --config 파일들로 `fit`해서 학습하거나 .ckpt "
         "파일 경로를 주세요",
     )
 

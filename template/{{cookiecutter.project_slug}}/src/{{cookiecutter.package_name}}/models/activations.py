@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import torch
 from torch import nn
+
+#: The names a config may give; ``ACTIVATIONS`` maps each to its module.
+Activation = Literal["relu", "tanh", "gelu", "swish"]
 
 
 class Swish(nn.Module):

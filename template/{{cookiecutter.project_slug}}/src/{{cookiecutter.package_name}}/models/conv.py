@@ -14,32 +14,51 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..errors import ConfigError
-from .activations import make_activation
-from .shapes import check_sequence, padding_mask, pool_time
+from .activations import Activation, make_activation
+from .shapes import Readout, check_sequence, padding_mask, pool_time, task_readout
 
 
 class ConvNet(nn.Module):
+    """Conv1d → activation → MaxPool1d blocks, then a pooling over time and a head.
+
+    The first three arguments come from the task, as for every network here (see
+    ``RecurrentNet``). ``sequence_output`` makes the network causal: the padding goes on
+    the left, and ``pool_size`` left empty means 1 (no pooling) instead of 2, so there is
+    still one output per step. ``readout`` left empty is ``max``, or ``all`` for
+    ``sequence_output``.
+    """
+
+    label = "Conv1D"  # how messages name it
+
     def __init__(
         self,
         input_size: int,
         output_size: int | None,
+        sequence_output: bool = False,
+        *,
         hidden_size: int = 64,
         num_layers: int = 2,
         kernel_size: int = 3,
         stride: int = 1,
         padding: int = 1,
-        pool_size: int = 2,
+        pool_size: int | None = None,
         dropout: float = 0.0,
-        activation: str = "relu",
-        readout: str = "max",
-        causal: bool = False,
+        activation: Activation = "relu",
+        readout: Readout | None = None,
     ) -> None:
         super().__init__()
+        causal = sequence_output
+        readout = task_readout(readout, sequence_output, default="max")
+        if pool_size is None:
+            pool_size = 1 if causal else 2
         if causal and (stride != 1 or pool_size > 1):
-            raise ValueError(
-                f"a causal Conv1D must keep one output per time step, but stride={stride} "
-                f"and pool_size={pool_size} shrink the time axis: set stride: 1 and "
-                "pool_size: 1 for language modelling"
+            raise ConfigError(
+                f"a language model's Conv1D must keep one output per character, but "
+                f"stride={stride} and pool_size={pool_size} shrink the time axis: set "
+                "stride: 1 and leave pool_size out",
+                f"언어 모델의 Conv1D는 글자마다 출력을 하나씩 내야 하는데 stride={stride}, "
+                f"pool_size={pool_size}이(가) 시간 축을 줄여요. stride: 1로 두고 pool_size는 "
+                "빼세요",
             )
         self.input_size, self.readout, self.causal = input_size, readout, causal
         self.kernel_size, self.stride, self.padding = kernel_size, stride, padding

@@ -8,50 +8,63 @@ A bidirectional layer has twice that, and the next layer then reads 2h features.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from .activations import make_activation
-from .shapes import check_sequence, pool_time
+from ..errors import ConfigError
+from .activations import Activation, make_activation
+from .shapes import Readout, check_sequence, pool_time, task_readout
 
 CELLS: dict[str, type[nn.RNNBase]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-READOUTS = ("last", "mean", "max", "all")
 
 
 class RecurrentNet(nn.Module):
     """A recurrent stack and a small head.
 
-    ``readout`` turns the per-step states into the network's output:
-    ``last`` the final state (of both directions when bidirectional), ``mean`` or
-    ``max`` a pooling over all real (unpadded) steps, ``all`` one output per step
-    (sequence to sequence, as a language model needs).
-    ``output_size=None`` leaves out the head, so the features come out as they are.
+    The first three arguments come from the task (the LightningModule passes them, so
+    a config gives only the rest): the input features, the outputs (``None`` leaves out
+    the head, so the features come out as they are), and ``sequence_output``, one output
+    per step that sees only the past (a language model).
+
+    ``arch`` picks the cell. ``readout`` turns the per-step states into one output per
+    sequence: ``last`` the final state (of both directions when bidirectional), ``mean``
+    or ``max`` a pooling over all real (unpadded) steps; left empty it is ``last``, or
+    ``all`` (every step) for ``sequence_output``.
     """
 
     def __init__(
         self,
-        cell: str,
         input_size: int,
         output_size: int | None,
+        sequence_output: bool = False,
+        *,
+        arch: Literal["rnn", "lstm", "gru"] = "lstm",
         hidden_size: int = 64,
         num_layers: int = 1,
         bidirectional: bool = False,
         dropout: float = 0.0,
+        activation: Activation = "tanh",
+        readout: Readout | None = None,
         learn_init: bool = False,
-        readout: str = "last",
-        activation: str = "tanh",
     ) -> None:
         super().__init__()
-        if cell not in CELLS:
-            raise ValueError(
-                f"unknown recurrent cell {cell!r}: set arch to one of rnn | lstm | gru"
+        if arch not in CELLS:
+            raise ValueError(f"unknown recurrent cell {arch!r}: set arch to one of rnn | lstm | gru")
+        readout = task_readout(readout, sequence_output, default="last")
+        if sequence_output and bidirectional:
+            raise ConfigError(
+                "bidirectional: true lets the network read the very character it has to "
+                "predict, so a language model would cheat: set bidirectional: false",
+                "bidirectional: true이면 네트워크가 맞혀야 할 바로 그 글자를 미리 읽어서 "
+                "언어 모델이 답을 훔쳐봐요. bidirectional: false로 바꿔 주세요",
             )
-        if readout not in READOUTS:
-            raise ValueError(
-                f"unknown readout {readout!r}: set readout to one of last | mean | max"
-            )
+        make_activation(activation)  # fail early, with the list of names
+        cell = arch
         self.cell, self.input_size, self.readout = cell, input_size, readout
+        self.label = cell.upper()  # how messages name it
         self.who = f"{cell.upper()} (input_size={input_size})"  # names it in shape errors
         self.directions = 2 if bidirectional else 1
         # An Elman RNN's own nonlinearity follows `activation` where nn.RNN can (tanh or

@@ -6,7 +6,14 @@ layer nor the config option, so every network checks its input here first.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import torch
+
+from ..errors import ConfigError
+
+#: How a network turns per-step states into its output; ``all`` keeps every step.
+Readout = Literal["last", "mean", "max", "all"]
 
 
 def check_sequence(x: torch.Tensor, features: int, who: str) -> None:
@@ -71,3 +78,18 @@ def pool_time(states: torch.Tensor, how: str, lengths: torch.Tensor | None = Non
             return states.max(dim=1).values
         return states.masked_fill(mask.unsqueeze(-1), float("-inf")).max(dim=1).values
     raise ValueError(f"unknown readout {how!r}: set readout to one of last | mean | max | all")
+
+
+def task_readout(readout: str | None, sequence_output: bool, default: str) -> str:
+    """The readout a network uses: ``all`` for one output per step (a language model, whose
+    config leaves readout out), else the config's choice or the network's ``default``."""
+    if not sequence_output:
+        return readout or default
+    if readout not in (None, "all"):
+        raise ConfigError(
+            f"a language model needs one output per character, so readout: {readout} "
+            "(one output per sequence) does not apply: leave readout out of the network",
+            f"언어 모델은 글자마다 출력이 하나씩 필요해서 readout: {readout}(시퀀스마다 "
+            "출력 하나)은(는) 맞지 않아요. 네트워크 설정에서 readout을 빼세요",
+        )
+    return "all"

@@ -13,8 +13,8 @@ import torch
 from torch import nn
 
 from ..errors import ConfigError
-from .activations import make_activation
-from .shapes import check_sequence, padding_mask, pool_time
+from .activations import Activation, make_activation
+from .shapes import Readout, check_sequence, padding_mask, pool_time, task_readout
 
 
 def sinusoidal_positions(
@@ -33,20 +33,33 @@ def sinusoidal_positions(
 
 
 class TransformerNet(nn.Module):
+    """A linear projection to ``hidden_size`` (the paper's d_model), positions, a pre-norm
+    encoder stack and a head.
+
+    The first three arguments come from the task, as for every network here (see
+    ``RecurrentNet``); ``sequence_output`` adds the causal mask. ``readout`` left empty
+    is ``mean``, or ``all`` for ``sequence_output``.
+    """
+
+    label = "Transformer"  # how messages name it
+
     def __init__(
         self,
         input_size: int,
         output_size: int | None,
-        d_model: int = 64,
+        sequence_output: bool = False,
+        *,
+        hidden_size: int = 64,
         nhead: int = 4,
         num_layers: int = 2,
         dim_feedforward: int | None = None,
         dropout: float = 0.1,
-        activation: str = "gelu",
-        readout: str = "mean",
-        causal: bool = False,
+        activation: Activation = "gelu",
+        readout: Readout | None = None,
     ) -> None:
         super().__init__()
+        d_model, causal = hidden_size, sequence_output  # the paper's name; causal for an LM
+        readout = task_readout(readout, sequence_output, default="mean")
         if d_model % nhead:
             example = nhead * max(1, round(d_model / nhead))
             raise ConfigError(
