@@ -4,8 +4,8 @@ A run's folder holds its config (config.yaml), its metrics (metrics.csv), its
 checkpoints (checkpoints/last.ckpt after every epoch, and the best by val/loss) and
 run.json with the git commit it ran from. The run name comes from the configs
 (``run_name``), so runs of different configs never share a folder, ``--ckpt_path last``
-means the newest epoch of the newest run of *these* configs, and a debug run (``fast_dev_run``, which writes no checkpoint) never touches
-another run's checkpoints.
+means the newest epoch of the newest run of *these* configs, and a debug run
+(``fast_dev_run``, which writes no checkpoint) never touches another run's checkpoints.
 """
 
 from __future__ import annotations

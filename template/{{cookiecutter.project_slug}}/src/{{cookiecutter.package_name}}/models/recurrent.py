@@ -52,7 +52,9 @@ class RecurrentNet(nn.Module):
     ) -> None:
         super().__init__()
         if arch not in CELLS:
-            raise ValueError(f"unknown recurrent cell {arch!r}: set arch to one of rnn | lstm | gru")
+            raise ValueError(
+                f"unknown recurrent cell {arch!r}: set arch to one of rnn | lstm | gru"
+            )
         readout = task_readout(readout, sequence_output, default="last")
         if sequence_output and bidirectional:
             raise ConfigError(
