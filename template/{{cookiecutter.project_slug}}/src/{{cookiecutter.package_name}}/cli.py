@@ -26,6 +26,7 @@ from .data import SequenceDataModule
 from .errors import config_error_in
 from .module import SequenceModule
 from .options import TASK_ARGUMENTS, accepted, check_option_names
+from .parser_errors import TeachingParser
 from .runs import (
     LOG_DIR,
     LastEveryEpoch,
@@ -96,6 +97,7 @@ def run(args: list[str] | None = None) -> SequenceCLI:
         subclass_mode_model=True,
         subclass_mode_data=True,
         args=args,
+        parser_class=TeachingParser,  # a mistake under model.net ends in one sentence
         save_config_kwargs={"overwrite": True},
         trainer_defaults={
             "default_root_dir": LOG_DIR,
