@@ -86,7 +86,7 @@ def load_model(ckpt_path: str):
             "예: logs/<설정 이름>/version_0/checkpoints/last.ckpt",
         )
     try:
-        model = SequenceModule.load_from_checkpoint(path, map_location="cpu")
+        model = SequenceModule.from_checkpoint(path, map_location="cpu")
     except Exception as error:  # a file, but not a checkpoint of this project
         raise ConfigError(
             f"--ckpt_path {ckpt_path} is not a checkpoint of this project "

@@ -9,7 +9,9 @@ what its loss and metrics are. Metrics are named ``<stage>/<name>``: ``train/los
 
 from __future__ import annotations
 
+import importlib
 import math
+from pathlib import Path
 
 import lightning as L
 import torch
@@ -50,6 +52,21 @@ class SequenceModule(L.LightningModule):
     def build_net(self, net: NetFactory) -> nn.Module:
         """One output of ``output_size`` per sequence, from ``input_size`` features a step."""
         return net(self.hparams.input_size, self.hparams.output_size, False)
+
+    @classmethod
+    def from_checkpoint(cls, path: str | Path, map_location: str = "cpu") -> SequenceModule:
+        """The module a ``fit`` saved, as the class it trained: LightningCLI records that
+        class in the checkpoint (``_class_path``), but ``load_from_checkpoint`` on this base
+        class would build the base class and miss the task's layers."""
+        saved = torch.load(path, map_location="cpu", weights_only=True)
+        class_path = saved.get("hyper_parameters", {}).get("_class_path", "")
+        where, _, name = str(class_path).rpartition(".")
+        trained = cls
+        if where.startswith(__package__ or "-"):  # only this project's own classes
+            found = getattr(importlib.import_module(where), name, None)
+            if isinstance(found, type) and issubclass(found, cls):
+                trained = found
+        return trained.load_from_checkpoint(path, map_location=map_location)
 
     @property
     def network_name(self) -> str:
