@@ -25,7 +25,8 @@ EPOCHS = 6  # the LSTM solves the adding problem in about five epochs (~20 s on 
 OUTPUT = Path("demo")
 NEXT_COMMANDS = (
     "cd {project}",
-    "PYTHONPATH=src python -m sequence_lab fit --config configs/gru-adding.yaml",
+    "PYTHONPATH=src python -m sequence_lab fit --config configs/data/adding.yaml "
+    "--config configs/model/gru.yaml",
     "PYTHONPATH=src python -m sequence_lab fit --config configs/default.yaml "
     "--ckpt_path last --trainer.max_epochs 10",
     "python -m pytest -q tests/test_models.py",

@@ -36,7 +36,8 @@ def _mina_merges_her_pr(team_dir: Path) -> None:
         "docs/run-an-experiment",
         lambda path: (path / "README.md").write_text(
             (path / "README.md").read_text(encoding="utf-8")
-            + "\nTry a model: `python -m sequence_lab fit --config configs/gru-adding.yaml`.\n",
+            + "\nTry a model: `python -m sequence_lab fit --config configs/data/adding.yaml"
+            " --config configs/model/gru.yaml`.\n",
             encoding="utf-8",
         ),
         "docs(readme): how to try another model",
