@@ -84,6 +84,64 @@ def test_an_unknown_model_option_fails_before_the_tests(tmp_path: Path) -> None:
     assert "depth" in result.detail()
 
 
+# A module that takes its network the way the template's does (``net``: a class_path and
+# its init_args, injected by jsonargparse as LightningCLI does), without torch.
+_INJECTED = """
+from collections.abc import Callable
+from typing import Literal
+
+
+class Body:
+    def __init__(self, size: int, *, depth: int = 1, kind: Literal["a", "b"] = "a"):
+        self.size, self.depth, self.kind = size, depth, kind
+
+
+class Module:
+    def __init__(self, net: Callable[[int], Body], width: int = 1):
+        self.net = net(width)
+"""
+_INJECTED_CONFIG = (
+    "model:\n  class_path: tiny.Module\n  init_args:\n    net:\n      class_path: tiny.Body\n"
+    "      init_args:\n        depth: 2\n        kind: a\n    width: 3\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (("kind: a", "kind: c"), "model.net.kind: `c` is not one of a | b"),
+        (("depth: 2", "colour: 2"), "model.net: `colour` is not an option of Body"),
+        (("width: 3", "width: wide"), "model.width: `wide` is not an int"),
+        (
+            ("width: 3", "width: 3\n    depth: 4"),
+            "`depth` is not an option of Module; it is the network's option: "
+            "put it under model.init_args.net.init_args",
+        ),
+        (
+            ("    net:\n      class_path: tiny.Body\n      init_args:\n        depth: 2\n"
+             "        kind: a\n", "    depth: 2\n"),
+            "the layout before the network had a config of its own",
+        ),
+    ],
+    ids=["value-not-accepted", "option-the-network-lacks", "wrong-type", "network-option-on-"
+         "the-module", "old-layout"],
+)  # fmt: skip
+def test_the_model_is_built_as_lightningcli_builds_it(tmp_path: Path, edit, named) -> None:
+    project = _tiny_project(tmp_path, "def test_a():\n    pass\n")
+    (project / "src" / "tiny" / "__init__.py").write_text(_INJECTED)
+    config = project / "configs" / "default.yaml"
+    config.write_text(_INJECTED_CONFIG)
+    assert project_tests.run_suite(project).passed  # the network injected, built, tested
+
+    config.write_text(_INJECTED_CONFIG.replace(*edit))
+    result = project_tests.run_suite(project)
+
+    assert not result.passed
+    assert result.detail().startswith("model not built from configs/default.yaml: ")
+    assert named in result.detail()
+    assert "Traceback" not in result.output and "1 passed" not in result.output
+
+
 def test_the_verdict_is_cached_per_tree(tmp_path: Path) -> None:
     key = project_tests.cache_key("a" * 40)
     verdict = project_tests.SuiteResult(False, "1 failed", ("FAILED tests/x.py::t",), "…")
