@@ -68,7 +68,7 @@ def test_merge_conflict_resolved_with_both_activation_lines(started) -> None:
     scene = started("merge-conflict")
     sh(
         "git merge -q main; git checkout --theirs configs/default.yaml && "
-        "perl -pi -e 'print \"    activation: swish\\n\" if /^\\s*activation: relu/' "
+        "perl -pi -e 'print \"$1activation: swish\\n\" if /^(\\s*)activation: relu/' "
         "configs/default.yaml && git add configs/default.yaml && git commit -q --no-edit",
         scene.root,
     )

@@ -11,7 +11,7 @@ from mergecamp.team.world import CONFIG, JUN_T, MINA_T
 
 from tests.team.conftest import bash
 
-GRU = "sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' configs/default.yaml"
+GRU = "sed -i 's/^\\( *arch:\\) lstm/\\1 gru/' configs/default.yaml"
 ADDING = "src/sequence_lab/data/adding.py"
 BREAK_ADDING = f"sed -i 's/ \\* 2 - 1$//' {ADDING}"
 TITLE = "exp(model): try a GRU instead of the LSTM"

@@ -10,8 +10,8 @@ from mergecamp.team.teammates import fired, tick
 
 from tests.team.conftest import bash, messages, solve, start
 
-LR = "sed -i 's/^\\(    lr:\\) 0.003/\\1 0.001/' configs/default.yaml"
-DROPOUT = "sed -i 's/^\\(    dropout:\\) 0.0/\\1 0.1/' configs/default.yaml"
+LR = "sed -i 's/^\\( *lr:\\) 0.003/\\1 0.001/' configs/default.yaml"
+DROPOUT = "sed -i 's/^\\( *dropout:\\) 0.0/\\1 0.1/' configs/default.yaml"
 
 
 def test_fails_at_start_and_solution_passes_with_sora_building_on_it(workspace):
