@@ -33,6 +33,7 @@ __all__ = [
     "config_problems",
     "find_option",
     "load",
+    "misplaced",
     "read_option",
     "set_option",
 ]
@@ -341,7 +342,11 @@ def read_option(text: str | None, key: str) -> str | None:
     """The value of option ``key`` as a plain string, as the file writes it ("0.10" stays
     "0.10", booleans are "true"/"false", a null is "null"); None when the option is absent
     or not a scalar, and when the text does not parse (duplicate keys, conflict markers):
-    such a config has no trustworthy value."""
+    such a config has no trustworthy value.
+
+    The first ``key`` in document order, but a network's option is read where the
+    project reads it, in ``model.init_args.net.init_args``: the same name written
+    elsewhere (``model.init_args.arch``, the layout before #14) is not the network's."""
     if text is None:
         return None
     try:
@@ -349,10 +354,77 @@ def read_option(text: str | None, key: str) -> str | None:
     except ConfigError:
         return None
     for root in roots:
-        node = _find_node(root, key)
+        network = _path_node(root, NETWORK)
+        node = _child(network, key) if network is not None else None
+        if node is None:
+            node = _find_node(root, key)
         if node is not None:
             return _scalar_text(node)
     return None
+
+
+# Where LightningCLI reads the network's options (the template's configs since #14).
+NETWORK = ("model", "init_args", "net", "init_args")
+
+
+def misplaced(text: str | None, key: str) -> str | None:
+    """The dotted path of a ``key`` written outside the network's options when the
+    network has that option too (``model.init_args.hidden_size`` beside
+    ``model.init_args.net.init_args.hidden_size``): the project does not read it there
+    (LightningCLI refuses it). None when there is no such stray, or the text does not
+    parse."""
+    if text is None:
+        return None
+    try:
+        roots = _nodes(text)
+    except ConfigError:
+        return None
+    for root in roots:
+        network = _path_node(root, NETWORK)
+        if network is None or _child(network, key) is None:
+            continue
+        for path in _key_paths(root, key, ()):
+            if path[:-1] != NETWORK:
+                return ".".join(path)
+    return None
+
+
+def _path_node(node: Node, path: tuple[str, ...]) -> Node | None:
+    """The mapping node at ``path`` (exact keys), None when there is none."""
+    from yaml.nodes import MappingNode
+
+    for name in path:
+        if not isinstance(node, MappingNode):
+            return None
+        child = _child(node, name)
+        if child is None:
+            return None
+        node = child
+    return node if isinstance(node, MappingNode) else None
+
+
+def _child(mapping: Node, key: str) -> Node | None:
+    """The value of ``key`` in ``mapping`` itself (not deeper), None when absent."""
+    from yaml.nodes import ScalarNode
+
+    return next((v for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None)
+
+
+def _key_paths(node: Node, key: str, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every path to a ``key`` under ``node``, in document order."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    found: list[tuple[str, ...]] = []
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            name = key_node.value if isinstance(key_node, ScalarNode) else "?"
+            if name == key:
+                found.append((*path, name))
+            found += _key_paths(value, key, (*path, str(name)))
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            found += _key_paths(item, key, path)
+    return found
 
 
 def _find_node(node: Node, key: str) -> Node | None:

@@ -69,6 +69,9 @@ def option_is(j: Judge, rev: str, key: str, want: str, path: str = CONFIG) -> St
         configs.load(text or "")
     except configs.ConfigError as err:
         return j.fail("config-unreadable", f=path, r=rev, key=key, why=err.message)
+    stray = configs.misplaced(text, key)  # e.g. model.init_args.arch, beside the network's
+    if stray is not None:
+        return j.fail("option-misplaced", key=key, where=stray, want=want, f=path, r=rev)
     now = configs.read_option(text, key)  # None: the option is not in the config
     if now == want:
         return j.ok("option-is", key=key, value=want, f=path, r=rev)
@@ -120,6 +123,10 @@ def both_sides(
     except configs.ConfigError as err:
         return j.fail("config-unparsed", b=branch, f=CONFIG, p=err.message)
     wanted = {**ours, **theirs}
+    for key, want in wanted.items():
+        stray = configs.misplaced(text, key)
+        if stray is not None:
+            return j.fail("option-misplaced", key=key, where=stray, want=want, f=CONFIG, r=branch)
     wrong = []
     for key, want in wanted.items():
         have = configs.read_option(text, key)

@@ -18,6 +18,8 @@ from mergecamp.scene import Scene
 from mergecamp.scripting import SORA
 
 BRANCH = "exp/gru"
+# The one option the experiment changes, where the project reads it.
+NETWORK_ARCH = ".".join((*configs.NETWORK, "arch"))
 
 
 def setup(scene: Scene) -> None:
@@ -26,7 +28,8 @@ def setup(scene: Scene) -> None:
 
 
 def leaves(tree: object, path: str = "") -> dict[str, object]:
-    """Every option of a parsed config by its dotted path (``model.init_args.lr``)."""
+    """Every option of a parsed config by its dotted path (``model.init_args.lr``,
+    ``model.init_args.net.init_args.arch``)."""
     if not isinstance(tree, dict):
         return {path: tree}
     return {k: v for key, sub in tree.items() for k, v in leaves(sub, f"{path}.{key}").items()}
@@ -51,7 +54,7 @@ def gru(j: Judge):
         return arch
     was, now = (leaves(configs.load(C.file_at(j.repo, r, CONFIG) or "")) for r in (main, BRANCH))
     keys = [p for p in sorted(was.keys() | now.keys()) if was.get(p) != now.get(p)]
-    moved = [p.rsplit(".", 1)[-1] for p in keys if not p.endswith(".arch")]
+    moved = [p.rsplit(".", 1)[-1] for p in keys if p != NETWORK_ARCH]
     moved += sorted(C.paths_changed_between(j.repo, main, BRANCH) - {CONFIG})
     if moved:
         what = ", ".join(f"`{k}`" for k in moved)
