@@ -76,3 +76,34 @@ def test_commit_details_name_the_config_values_that_changed(repo: Path) -> None:
     root = commit_info(repo, _git(repo, "rev-parse", "HEAD~1"))
     assert root is not None and {c["name"] for c in root["configs"]} == {"hidden_size", "arch"}
     assert commit_info(repo, "--all") is None and commit_info(repo, "deadbeef") is None
+
+
+_NETWORK = """model:
+  class_path: sequence_lab.module.RegressionModule
+  init_args:
+    net:
+      class_path: sequence_lab.models.{cls}
+      init_args:
+        hidden_size: {size}
+    lr: 0.003
+"""
+
+
+def test_config_changes_are_keyed_as_the_command_line_writes_them(repo: Path) -> None:
+    """The network's options sit under model.init_args.net.init_args; the page shows
+    `model.net.hidden_size` (as `--model.net.hidden_size` takes it), not the init_args."""
+    config = repo / "default.yaml"
+    for cls, size in (("RecurrentNet", 64), ("RecurrentNet", 128), ("TransformerNet", 128)):
+        config.write_text(_NETWORK.format(cls=cls, size=size))
+        _git(repo, "commit", "-q", "-am", f"feat: {cls} {size}")
+
+    wider = commit_info(repo, _git(repo, "rev-parse", "HEAD~1"))
+    assert wider is not None
+    assert [(c["key"], c["name"], c["before"], c["after"]) for c in wider["configs"]] == [
+        ("model.net.hidden_size", "hidden_size", "64", "128")
+    ]
+    switched = commit_info(repo, _git(repo, "rev-parse", "HEAD"))
+    assert switched is not None
+    assert [(c["key"], c["name"], c["after"]) for c in switched["configs"]] == [
+        ("model.net.class_path", "net.class_path", "sequence_lab.models.TransformerNet")
+    ]

@@ -1,6 +1,7 @@
 """One commit as the page shows it when clicked: message, author, diff stat, and the
-config values it changed (``hidden_size 64 → 128``), read with the project's YAML
-parser (``mergecamp.configs``), never grepped."""
+config values it changed (``hidden_size 64 → 128``, keyed ``model.net.hidden_size``: the
+path without LightningCLI's ``init_args`` levels), read with the project's YAML parser
+(``mergecamp.configs``), never grepped."""
 
 from __future__ import annotations
 
@@ -58,19 +59,35 @@ def config_changes(repo: GitReader, before: str, after: str, path: str) -> list[
     new = _flat(_read(repo, after, path))
     if old is None or new is None:
         return [{"file": path, "key": "", "before": "", "after": "", "unparsed": "true"}]
+    shown = _shown_keys(set(old) | set(new))
     out = []
-    for key in sorted(set(old) | set(new), key=lambda k: (k.count("."), k)):
+    for key in sorted(shown, key=lambda k: (shown[k].count("."), shown[k])):
         if old.get(key) != new.get(key):
+            short = shown[key]
+            parts = short.split(".")
+            # A class_path says whose: net.class_path, data.class_path.
+            name = ".".join(parts[-2:] if parts[-1] == "class_path" else parts[-1:])
             out.append(
                 {
                     "file": path,
-                    "key": key,
-                    "name": key.rsplit(".", 1)[-1],
+                    "key": short,
+                    "name": name,
                     "before": old.get(key, "—"),
                     "after": new.get(key, "—"),
                 }
             )
     return out
+
+
+def _shown_keys(keys: set[str]) -> dict[str, str]:
+    """Each dotted key as a learner reads it: without LightningCLI's ``init_args``
+    segments (``model.net.hidden_size``, the form ``--model.net.hidden_size`` takes), unless
+    two keys would then read the same."""
+    short = {key: ".".join(p for p in key.split(".") if p != "init_args") or key for key in keys}
+    counts: dict[str, int] = {}
+    for value in short.values():
+        counts[value] = counts.get(value, 0) + 1
+    return {key: value if counts[value] == 1 else key for key, value in short.items()}
 
 
 def _read(repo: GitReader, rev: str, path: str) -> str | None:
@@ -81,7 +98,8 @@ def _read(repo: GitReader, rev: str, path: str) -> str | None:
 
 
 def _flat(text: str | None) -> dict[str, str] | None:
-    """``{"model.init_args.hidden_size": "64", …}``, or None when it does not parse."""
+    """``{"model.init_args.net.init_args.hidden_size": "64", …}``, or None when it does
+    not parse."""
     from mergecamp import configs
 
     if text is None:
