@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ConfigError",
     "config_problems",
+    "copy_section",
     "find_option",
     "load",
     "misplaced",
+    "network",
     "read_option",
     "set_option",
 ]
@@ -389,6 +391,33 @@ def misplaced(text: str | None, key: str) -> str | None:
     return None
 
 
+# The networks by their class (model.init_args.net.class_path), as configs/model/ names them.
+_NETWORKS = {"ConvNet": "conv1d", "TransformerNet": "transformer"}
+
+
+def network(text: str | None) -> str | None:
+    """Which network the config builds, as configs/model/ names it: a RecurrentNet's
+    ``arch`` (rnn | lstm | gru), ``conv1d`` or ``transformer``; another class by its own
+    name. None when the config names no network or does not parse."""
+    if text is None:
+        return None
+    try:
+        roots = _nodes(text)
+    except ConfigError:
+        return None
+    net = _path_node(roots[0], NETWORK[:-1]) if roots else None
+    class_path = _child(net, "class_path") if net is not None else None
+    name = _scalar_text(class_path) if class_path is not None else None
+    if name is None:
+        return None
+    name = name.rpartition(".")[2]
+    if name == "RecurrentNet":
+        network_args = _path_node(roots[0], NETWORK)
+        arch = _child(network_args, "arch") if network_args is not None else None
+        return _scalar_text(arch) if arch is not None else "lstm"  # RecurrentNet's default
+    return _NETWORKS.get(name, name)
+
+
 def _path_node(node: Node, path: tuple[str, ...]) -> Node | None:
     """The mapping node at ``path`` (exact keys), None when there is none."""
     from yaml.nodes import MappingNode
@@ -484,6 +513,31 @@ def set_option(path: Path, key: str, value: str) -> None:
     if type(new) is str:  # plain, as given: a new value does not inherit the old one's quotes
         new = PlainScalarString(new)
     parent[name] = new  # type: ignore[index]
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def copy_section(path: Path, keys: tuple[str, ...], source: Path) -> None:
+    """Replace the mapping at ``keys`` in the config at ``path`` with the one at the same
+    ``keys`` in ``source``, comments and all: switching the network is copying
+    ``model.init_args.net`` from configs/model/<name>.yaml, as the template's README says.
+    ``LookupError`` when either file lacks it."""
+    yaml = _yaml()
+    text = path.read_text(encoding="utf-8")
+    load(text)
+    tree, donor = yaml.load(text), yaml.load(source.read_text(encoding="utf-8"))
+    *parents, last = keys
+    target = tree
+    for name in parents:
+        target, donor = target[name], donor[name]
+    if last not in target or last not in donor:
+        raise LookupError(f"{path.name} or {source.name} has no {'.'.join(keys)}")
+    target[last] = donor[last]
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    _, indent, _ = load_yaml_guess_indent(text)
+    yaml.indent(mapping=indent or 2, sequence=indent or 2, offset=0)
     out = io.StringIO()
     yaml.dump(tree, out)
     path.write_text(out.getvalue(), encoding="utf-8")

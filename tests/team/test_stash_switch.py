@@ -33,7 +33,7 @@ def test_a_conflicting_pop_is_named_for_its_markers(workspace):
     scene = start(workspace, "stash-switch")
     bash(
         f"git stash -q && {FIX_MAX_EPOCHS} && git switch -q exp/attention && "
-        "sed -i 's/^\\( *hidden_size:\\) 64/\\1 96/' configs/default.yaml && "
+        "sed -i 's/^\\( *hidden_size:\\) 64/\\1 128/' configs/default.yaml && "
         "git commit -qam 'exp(model): wider' && (git stash pop -q || true)",
         scene.root,
     )

@@ -54,6 +54,15 @@ def edit_config(scene: Scene, **options: object) -> None:
         set_option(scene.root / CONFIG, key, str(value))
 
 
+def switch_network(config: Path, name: str) -> None:
+    """Make ``config`` build another network: its ``model.init_args.net`` replaced by the
+    one in configs/model/<name>.yaml (class_path and options; ``arch`` alone only picks
+    among rnn | lstm | gru)."""
+    from mergecamp.configs import copy_section
+
+    copy_section(config, ("model", "init_args", "net"), config.parent / "model" / f"{name}.yaml")
+
+
 def change(
     repo: git.Repo, scene: Scene, clock: Clock, who: Person, message: str, **options: object
 ) -> git.Commit:

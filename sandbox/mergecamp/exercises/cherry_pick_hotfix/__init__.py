@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mergecamp import checks as C
+from mergecamp import configs
 from mergecamp.exercise_data import define
+from mergecamp.exercises._common import switch_network
 from mergecamp.gitcmd import git
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
@@ -28,10 +30,12 @@ def setup(scene: Scene) -> None:
     set_option(root / CONFIG, "lr", "0.03")
     commit_all(repo, "chore(config): tune the learning rate", MINA, clock)
     repo.git.checkout("-q", "-b", EXP)
-    set_option(root / CONFIG, "arch", "transformer")
-    commit_all(repo, "exp(model): switch to the transformer encoder", SORA, clock)
+    # The fix first: the switch rewrites the network's block, right above `lr`, so a fix
+    # made after it would not apply to main's LSTM without a conflict.
     set_option(root / CONFIG, "lr", "0.003")
     fix = commit_all(repo, "fix(config): the learning rate is 0.003, not 0.03", SORA, clock)
+    switch_network(root / CONFIG, "transformer")
+    commit_all(repo, "exp(model): switch to the transformer encoder", SORA, clock)
     set_option(root / CONFIG, "hidden_size", "128")
     commit_all(repo, "exp(model): a wider transformer", SORA, clock)
     origin = publish(scene, repo, teammates=(SORA_T,))
@@ -76,7 +80,8 @@ def fix_picked(j: Judge):
 
 def nothing_else(j: Judge):
     facts, branch = _facts(j), j.memo("hotfix", lambda: _hotfix(j))
-    arch, hidden = _option(j, branch, "arch"), _option(j, branch, "hidden_size")
+    text = C.file_at(j.repo, f"refs/heads/{branch}", CONFIG)
+    arch, hidden = configs.network(text) or "-", _option(j, branch, "hidden_size")
     if arch == "lstm" and hidden == "64":
         return j.ok("nothing-else")
     return j.fail("experiment-came-along", branch=branch, arch=arch, hidden=hidden, **facts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from mergecamp import checks as C
 from mergecamp import configs
 from mergecamp.exercise_data import define
-from mergecamp.exercises._common import CONFIG, project_repo
+from mergecamp.exercises._common import CONFIG, project_repo, switch_network
 from mergecamp.judge import Judge
 from mergecamp.scene import Scene
 from mergecamp.scripting import JUN, YOU, commit_all, set_option
@@ -24,7 +24,7 @@ def setup(scene: Scene) -> None:
     set_option(config, "max_epochs", "1")
     commit_all(repo, "chore(config): one epoch while debugging the data", JUN, clock)
     repo.git.checkout("-q", "-b", EXP)
-    set_option(config, "arch", "transformer")
+    switch_network(config, "transformer")
     commit_all(repo, "exp(model): start the attention experiment", YOU, clock)
     # Half-done, not committed: the learner's work in progress.
     set_option(config, "hidden_size", "96")
@@ -48,7 +48,7 @@ def fix_committed(j: Judge):
             return j.fail("wip-leaked", b=b)
         if C.is_ancestor(j.repo, exp, ref):
             return j.fail("fix-off-experiment", b=b, e=EXP, e7=exp[:7])
-        if C.option_at(j.repo, ref, CONFIG, "arch") != "lstm":
+        if configs.network(C.file_at(j.repo, ref, CONFIG)) != "lstm":
             return j.fail("wip-leaked", b=b)
     return j.ok("fix-committed", b=fixes[0])
 
