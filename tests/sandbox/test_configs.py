@@ -24,21 +24,48 @@ TEMPLATE_CONFIGS = REPO / "template" / "{{cookiecutter.project_slug}}" / "config
 CODE = re.compile(r"`[^`]*`")
 FIELD = re.compile(r"\{[a-z_]*\}")
 
-# The rendered configs/default.yaml header, as cookiecutter writes it for lstm × adding.
-HEADER = (
-    "# The model and task chosen when this project was created (lstm on adding).\n"
-    "# Every other combination is in configs/<model>-<task>.yaml.\n"
+# Every config the template renders (configs/default.yaml, data/, model/, trainer/).
+CONFIG_NAMES = sorted(
+    p.relative_to(TEMPLATE_CONFIGS).as_posix() for p in TEMPLATE_CONFIGS.rglob("*.yaml")
 )
+# One config of each shape (comment columns, commented-out keys, quoted values) besides
+# default.yaml.
+SHAPES = ("data/lm.yaml", "model/conv1d.yaml", "model/transformer.yaml", "model/gru.yaml")
 
 
-def rendered(name: str) -> str:
-    text = (TEMPLATE_CONFIGS / name).read_text(encoding="utf-8")
-    return text.replace("{{ cookiecutter.package_name }}", "sequence_lab")
+@pytest.fixture(scope="session")
+def project(render_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The lstm × adding project the exercises start from, rendered once per session."""
+    from mergecamp.render import rendered_project
+
+    workspace = tmp_path_factory.mktemp("configs-ws")
+    (workspace / ".mergecamp").mkdir()
+    (workspace / ".mergecamp" / "cache").symlink_to(render_cache, target_is_directory=True)
+    return rendered_project(workspace)
 
 
-DEFAULT = HEADER + rendered("lstm-adding.yaml")
-# One config of each shape (comment columns, extra keys, quoted values) besides default.
-SHAPES = ("conv1d-lm.yaml", "transformer-classify.yaml", "gru-lm.yaml", "rnn-adding.yaml")
+def rendered(project: Path, name: str) -> str:
+    return (project / "configs" / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def default(project: Path) -> str:
+    """configs/default.yaml as the exercises' repositories have it."""
+    return rendered(project, "default.yaml")
+
+
+def stash_pop_of(default: str) -> str:
+    """default.yaml after a `git stash pop` that conflicted on hidden_size."""
+    return default.replace(
+        "        hidden_size: 64\n",
+        "<<<<<<< Updated upstream\n        hidden_size: 64\n=======\n        hidden_size: 96\n"
+        ">>>>>>> Stashed changes\n",
+    )
+
+
+@pytest.fixture
+def stash_pop(default: str) -> str:
+    return stash_pop_of(default)
 
 
 # --- the old regex implementation, verbatim: the byte reference -------------------
@@ -108,20 +135,21 @@ def test_duplicate_key_at_top_level_names_key_and_both_lines() -> None:
     assert "1번째 줄과 4번째 줄" in err.message.ko
 
 
-def test_both_sides_kept_in_a_resolution_is_refused_nested() -> None:
-    """The reproduced bug: both `activation` lines kept under model.init_args."""
-    text = DEFAULT.replace(
-        "    activation: tanh     # relu | tanh | gelu | swish\n",
-        "    activation: swish\n    activation: relu\n",
+def test_both_sides_kept_in_a_resolution_is_refused_nested(default: str) -> None:
+    """The reproduced bug: both `activation` lines kept under the network's options."""
+    text = default.replace(
+        "        activation: tanh     # relu | tanh | gelu | swish\n",
+        "        activation: swish\n        activation: relu\n",
     )
     assert old_read_option(text, "activation") == "swish"  # what the regex believed
     with pytest.raises(ConfigError) as info:
         load(text)
     err = info.value
-    first = text.splitlines().index("    activation: swish") + 1
+    first = text.splitlines().index("        activation: swish") + 1
     assert (err.code, err.key, err.lines) == ("duplicate-key", "activation", (first, first + 1))
     assert f"lines {first} and {first + 1}" in err.message.en
-    assert "`model.init_args`" in err.message.en and "`model.init_args`" in err.message.ko
+    where = "`model.init_args.net.init_args`"
+    assert where in err.message.en and where in err.message.ko
     assert read_option(text, "activation") is None
     assert read_option(text, "lr") is None  # nothing in a refused config is trusted
 
@@ -136,24 +164,18 @@ def test_duplicate_nested_mapping_key_is_refused() -> None:
 
 # --- syntax errors --------------------------------------------------------------------
 
-STASH_POP = DEFAULT.replace(
-    "    hidden_size: 64\n",
-    "<<<<<<< Updated upstream\n    hidden_size: 64\n=======\n    hidden_size: 96\n"
-    ">>>>>>> Stashed changes\n",
-)
 
-
-def test_conflict_markers_are_a_syntax_error_naming_the_line() -> None:
-    assert old_read_option(STASH_POP, "hidden_size") == "64"  # what the regex believed
+def test_conflict_markers_are_a_syntax_error_naming_the_line(stash_pop: str) -> None:
+    assert old_read_option(stash_pop, "hidden_size") == "64"  # what the regex believed
     with pytest.raises(ConfigError) as info:
-        load(STASH_POP)
+        load(stash_pop)
     err = info.value
-    line = STASH_POP.splitlines().index("<<<<<<< Updated upstream") + 1
+    line = stash_pop.splitlines().index("<<<<<<< Updated upstream") + 1
     assert (err.code, err.key, err.lines) == ("syntax", None, (line,))
     for text in (err.message.en, err.message.ko):
         assert str(line) in text and "`<<<<<<<`" in text
         assert "Traceback" not in text and "ScannerError" not in text and "ruamel" not in text
-    assert read_option(STASH_POP, "hidden_size") is None
+    assert read_option(stash_pop, "hidden_size") is None
 
 
 @pytest.mark.parametrize(
@@ -189,9 +211,11 @@ def test_empty_and_comment_only_configs_are_empty() -> None:
 # --- reading ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in TEMPLATE_CONFIGS.glob("*-*.yaml")))
-def test_read_option_agrees_with_the_old_regex_on_every_template_config(name: str) -> None:
-    text = rendered(name)
+@pytest.mark.parametrize("name", CONFIG_NAMES)
+def test_read_option_agrees_with_the_old_regex_on_every_template_config(
+    project: Path, name: str
+) -> None:
+    text = rendered(project, name)
     tree = load(text)
     for key in re.findall(r"^\s*(\w+):[ \t]*[^\s#]", text, flags=re.MULTILINE):
         want = old_read_option(text, key)
@@ -232,9 +256,11 @@ def test_find_option_is_depth_first_in_document_order() -> None:
 
 
 @pytest.mark.parametrize(("key", "value"), EDITS)
-def test_set_option_writes_exactly_the_old_bytes(tmp_path: Path, key: str, value: str) -> None:
+def test_set_option_writes_exactly_the_old_bytes(
+    tmp_path: Path, project: Path, key: str, value: str
+) -> None:
     for name in ("default.yaml", *SHAPES):
-        text = DEFAULT if name == "default.yaml" else rendered(name)
+        text = rendered(project, name)
         if old_read_option(text, key) is None:
             continue
         old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
@@ -246,11 +272,11 @@ def test_set_option_writes_exactly_the_old_bytes(tmp_path: Path, key: str, value
         assert read_option(new.read_text(encoding="utf-8"), key) == value
 
 
-def test_set_option_sequences_match_the_old_bytes(tmp_path: Path) -> None:
+def test_set_option_sequences_match_the_old_bytes(tmp_path: Path, default: str) -> None:
     """Several edits in a row, as a scripted history makes them."""
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    old.write_text(DEFAULT, encoding="utf-8")
-    new.write_text(DEFAULT, encoding="utf-8")
+    old.write_text(default, encoding="utf-8")
+    new.write_text(default, encoding="utf-8")
     for key, value in EDITS:
         old_set_option(old, key, value)
         configs.set_option(new, key, value)
@@ -279,34 +305,36 @@ def test_set_option_keeps_comments_order_quotes_and_indentation(tmp_path: Path) 
     )
 
 
-def test_set_option_refuses_a_missing_key_and_a_broken_config(tmp_path: Path) -> None:
+def test_set_option_refuses_a_missing_key_and_a_broken_config(
+    tmp_path: Path, default: str, stash_pop: str
+) -> None:
     path = tmp_path / "c.yaml"
-    path.write_text(DEFAULT, encoding="utf-8")
+    path.write_text(default, encoding="utf-8")
     with pytest.raises(LookupError):
         configs.set_option(path, "no_such_option", "1")
-    path.write_text(STASH_POP, encoding="utf-8")
+    path.write_text(stash_pop, encoding="utf-8")
     with pytest.raises(ConfigError):
         configs.set_option(path, "hidden_size", "128")
-    assert path.read_text(encoding="utf-8") == STASH_POP
+    assert path.read_text(encoding="utf-8") == stash_pop
 
 
-def test_scripting_keeps_the_old_names() -> None:
+def test_scripting_keeps_the_old_names(default: str, stash_pop: str) -> None:
     from mergecamp import scripting
 
-    assert scripting.read_option(DEFAULT, "arch") == "lstm"
-    assert scripting.read_option(STASH_POP, "arch") is None
+    assert scripting.read_option(default, "arch") == "lstm"
+    assert scripting.read_option(stash_pop, "arch") is None
 
 
 # --- for the invariants -------------------------------------------------------------
 
 
-def test_config_problems_only_yaml_files_with_their_path() -> None:
+def test_config_problems_only_yaml_files_with_their_path(default: str, stash_pop: str) -> None:
     dup = "a: 1\na: 2\n"
     problems = config_problems(
         {
-            "configs/default.yaml": STASH_POP,
+            "configs/default.yaml": stash_pop,
             ".github/workflows/ci.yml": dup,
-            "configs/ok.yaml": DEFAULT,
+            "configs/ok.yaml": default,
             "list.yaml": "- 1\n- 2\n",  # any YAML document is fine here
             "gone.yaml": None,
             "src/model.py": dup,
@@ -321,12 +349,12 @@ def test_config_problems_only_yaml_files_with_their_path() -> None:
 # --- the messages -------------------------------------------------------------------
 
 
-def _errors() -> list[ConfigError]:
+def _errors(stash_pop: str) -> list[ConfigError]:
     texts = [
         "a: 1\na: 2\n",
         "a: 1\na: 2\na: 3\n",
         "m:\n  k: 1\n  k: 2\n",
-        STASH_POP,
+        stash_pop,
         "x:\n  a: 1\n   b: 2\n",
         "a:\n\tb: 1\n",
         "a: [1\n",
@@ -341,11 +369,11 @@ def _errors() -> list[ConfigError]:
     return errors
 
 
-def test_both_languages_have_the_same_fields_and_code_spans() -> None:
+def test_both_languages_have_the_same_fields_and_code_spans(stash_pop: str) -> None:
     for template in configs.MESSAGES:
         assert sorted(FIELD.findall(template.en)) == sorted(FIELD.findall(template.ko)), template
         assert sorted(CODE.findall(template.en)) == sorted(CODE.findall(template.ko)), template
-    for err in _errors():
+    for err in _errors(stash_pop):
         message = err.message
         assert sorted(CODE.findall(message.en)) == sorted(CODE.findall(message.ko)), message
         assert not FIELD.findall(message.en) and not FIELD.findall(message.ko)
@@ -405,3 +433,42 @@ def test_an_unreadable_config_is_explained_in_each_language(started) -> None:
     step = next(s for s in report.steps if s.code == "config-unreadable")
     assert "`model` appears twice" in step.message.en
     assert "`model`" in step.message.ko and "appears" not in step.message.ko
+
+
+# --- the network's options (model.init_args.net.init_args) ---------------------------
+
+
+def test_a_network_option_written_in_the_old_place_is_not_the_networks(default: str) -> None:
+    """`arch: gru` under model.init_args (the layout before the network had a class_path
+    of its own) comes first in the file, but the project builds the network from
+    model.init_args.net.init_args: read_option reads that one, misplaced names the stray."""
+    stray = default.replace(
+        "  init_args:\n    net:\n", "  init_args:\n    arch: gru\n    net:\n", 1
+    )
+    assert old_read_option(stray, "arch") == "gru"  # what a first-line reading believed
+    assert read_option(stray, "arch") == "lstm"
+    assert configs.misplaced(stray, "arch") == "model.init_args.arch"
+    assert configs.misplaced(default, "arch") is None
+    assert configs.misplaced(default, "lr") is None  # the module's own option
+    assert configs.misplaced(stash_pop_of(default), "arch") is None  # unparsed: no verdict
+
+
+def test_network_names_the_network_as_configs_model_does(tmp_path: Path, project: Path) -> None:
+    path = tmp_path / "default.yaml"
+    path.write_text(rendered(project, "default.yaml"), encoding="utf-8")
+    assert configs.network(path.read_text(encoding="utf-8")) == "lstm"
+    configs.set_option(path, "arch", "gru")
+    assert configs.network(path.read_text(encoding="utf-8")) == "gru"
+    for name in ("transformer", "conv1d"):
+        source = project / "configs" / "model" / f"{name}.yaml"
+        configs.copy_section(path, ("model", "init_args", "net"), source)
+        text = path.read_text(encoding="utf-8")
+        assert configs.network(text) == name
+        assert (
+            load(text)["model"]["init_args"]["net"]
+            == load(source.read_text())["model"]["init_args"]["net"]
+        )
+        assert read_option(text, "lr") == "0.003"  # the rest of the file as it was
+    assert configs.network("trainer:\n  max_epochs: 1\n") is None
+    with pytest.raises(LookupError):
+        configs.copy_section(path, ("model", "init_args", "nope"), source)
