@@ -28,7 +28,7 @@ from pathlib import Path
 
 BIN = str(Path(sys.executable).parent)
 MERGECAMP = [sys.executable, "-m", "mergecamp"]
-GRU = "sed -i 's/^\\(    arch:\\) lstm/\\1 gru/' configs/default.yaml"
+GRU = "sed -i 's/^\\( *arch:\\) lstm/\\1 gru/' configs/default.yaml"
 BODY = "## Experiment result\n\nval/loss 0.42 -> 0.37\n"
 
 
