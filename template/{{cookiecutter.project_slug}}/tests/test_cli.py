@@ -1,4 +1,5 @@
-"""The command line: overrides, linked sizes, predictions, and clear errors."""
+"""The command line: overrides, linked sizes, switching networks, predictions, and clear
+errors."""
 
 from __future__ import annotations
 
@@ -6,52 +7,116 @@ import tomllib
 
 import pytest
 
-from .conftest import CONFIGS, ROOT
+from {{ cookiecutter.package_name }}.cli import main
+
+from .conftest import CONFIGS, QUIET, ROOT, configs
 
 
-def test_override_reaches_the_network(run_cli):
+@pytest.mark.parametrize("prefix", ["--model.net.", "--model.net.init_args."])
+def test_override_reaches_the_network(run_cli, prefix):
     cli, _ = run_cli(
-        "fit", "--config", str(CONFIGS / "lstm-adding.yaml"), "--trainer.fast_dev_run", "1",
-        "--model.hidden_size", "24", "--model.num_layers", "2",
+        "fit", *configs("lstm", "adding"), "--trainer.fast_dev_run", "1",
+        f"{prefix}hidden_size", "24", f"{prefix}num_layers", "2", f"{prefix}arch", "gru",
     )  # fmt: skip
-    assert cli.model.hparams.hidden_size == 24
-    assert cli.model.net.rnn.hidden_size == 24 and cli.model.net.rnn.num_layers == 2
+    assert cli.model.hparams.net["init_args"]["hidden_size"] == 24  # saved with the checkpoint
+    rnn = cli.model.net.rnn
+    assert (type(rnn).__name__, rnn.hidden_size, rnn.num_layers) == ("GRU", 24, 2)
+
+
+def test_module_options_stay_on_the_module(run_cli):
+    cli, _ = run_cli(
+        "fit", *configs("gru", "lm"), "--trainer.fast_dev_run", "1",
+        "--model.lr", "0.01", "--model.embedding_dim", "12", "--model.sample_length", "7",
+    )  # fmt: skip
+    assert cli.model.hparams.lr == 0.01 and cli.model.sample_length == 7
+    assert cli.model.net.embedding.embedding_dim == 12 and cli.model.net.body.input_size == 12
 
 
 def test_sizes_are_linked_from_the_data(run_cli):
-    cli, _ = run_cli(
-        "fit", "--config", str(CONFIGS / "gru-classify.yaml"), "--trainer.fast_dev_run", "1"
-    )
+    cli, _ = run_cli("fit", *configs("gru", "classify"), "--trainer.fast_dev_run", "1")
     assert (cli.model.hparams.input_size, cli.model.hparams.output_size) == (8, 10)
 
 
 @pytest.mark.parametrize(
-    "config,arch,network",
-    [("lstm-classify", "conv1d", "ConvNet"), ("lstm-lm", "conv1d", "ConvNet"),
-     ("gru-adding", "transformer", "TransformerNet")],
+    "task,switch,network",
+    [("classify", ["--model.net", "{{ cookiecutter.package_name }}.models.ConvNet"], "ConvNet"),
+     ("lm", ["--model.net", "{{ cookiecutter.package_name }}.models.ConvNet"], "ConvNet"),
+     ("adding", ["--config", str(CONFIGS / "model" / "transformer.yaml")], "TransformerNet"),
+     ("lm", ["--config", str(CONFIGS / "model" / "transformer.yaml")], "TransformerNet")],
 )  # fmt: skip
-def test_changing_arch_in_a_config_switches_the_network(run_cli, config, arch, network):
+def test_switching_the_network_on_the_command_line(run_cli, task, switch, network):
     cli, _ = run_cli(
-        "fit", "--config", str(CONFIGS / f"{config}.yaml"), "--model.arch", arch,
-        "--trainer.fast_dev_run", "1",
+        "fit", *configs("lstm", task), *switch, "--trainer.fast_dev_run", "1"
     )  # fmt: skip
-    net = cli.model.net.body if hasattr(cli.model.net, "body") else cli.model.net
+    net = cli.model.net.body if task == "lm" else cli.model.net
     assert type(net).__name__ == network
+    assert type(cli.model).__name__.endswith("Module")  # the task's module stays
 
 
 def test_predict_continues_the_prompt(run_cli):
-    _, printed = run_cli(
-        "predict", "--config", str(CONFIGS / "gru-lm.yaml"), "--model.sample_length", "12"
-    )
+    _, printed = run_cli("predict", *configs("gru", "lm"), "--model.sample_length", "12")
     line = next(line for line in printed.splitlines() if line.startswith("The "))
     assert len(line) >= len("The ") + 1
 
 
-def test_a_bad_choice_exits_with_a_message(run_cli, capsys):
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """main() in a temporary folder, with pytest's own arguments out of sys.argv."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", [{{ cookiecutter.package_name | py_str }}])
+    return tmp_path
+
+
+def test_a_bad_choice_exits_with_a_message(in_tmp, capsys):
     with pytest.raises(SystemExit) as exit_info:
-        run_cli("fit", "--config", str(CONFIGS / "lstm-adding.yaml"), "--model.arch", "mamba")
-    assert exit_info.value.code != 0
+        main(["fit", *configs("lstm", "adding"), "--model.net.arch", "mamba"])
+    assert exit_info.value.code == 2
     assert "mamba" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["hidden_size", "num_layers", "arch", "nhead", "readout"])
+def test_a_network_option_on_the_module_says_where_it_went(in_tmp, capsys, option):
+    """The layout before networks had configs of their own: --model.hidden_size."""
+    assert main(["fit", *configs("lstm", "adding"), f"--model.{option}", "32", *QUIET]) == 2
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"--model.{option}" in first and f"write --model.net.{option}" in first
+
+
+@pytest.mark.parametrize(
+    "typo,right",
+    [("--model.net.hiden_size", "--model.net.hidden_size"),
+     ("--model.net.init_args.hiden_size", "--model.net.hidden_size"),
+     ("--model.net.num_layer", "--model.net.num_layers"),
+     ("--model.lrr", "--model.lr"),
+     ("--data.batch_sise", "--data.batch_size")],
+)  # fmt: skip
+def test_a_misspelt_option_suggests_the_right_one_first(in_tmp, capsys, typo, right):
+    assert main(["fit", *configs("lstm", "adding"), typo, "32"]) == 2
+    first = capsys.readouterr().err.splitlines()[0]
+    assert typo.rpartition(".")[2] in first and f"did you mean {right}?" in first
+
+
+@pytest.mark.parametrize(
+    "model,task,args,words",
+    [("lstm", "adding", ["--model.net.nhead", "2"], ["nhead", "RecurrentNet"]),
+     ("conv1d", "classify", ["--model.net.bidirectional", "true"], ["bidirectional", "ConvNet"]),
+     ("transformer", "lm", ["--model.net.readout", "mean"], ["readout: mean", "leave readout out"]),
+     ("gru", "lm", ["--model.net.readout", "last"], ["readout: last", "leave readout out"]),
+     ("lstm", "lm", ["--model.net.bidirectional", "true"], ["bidirectional: false"])],
+)  # fmt: skip
+def test_an_option_the_network_cannot_use_is_an_error_not_ignored(
+    in_tmp, capsys, model, task, args, words
+):
+    with pytest.raises(SystemExit) as exit_info:
+        code = main(["fit", *configs(model, task), *args, "--trainer.fast_dev_run", "1", *QUIET])
+        raise SystemExit(code)  # a ConfigError from the network returns 2; the parser exits 2
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1, err[:600]
+    assert all(word in err for word in words), err
+    assert not list(in_tmp.rglob("*.ckpt"))
 
 
 def test_console_script_points_at_the_cli():
