@@ -3,10 +3,11 @@
 Run by hand: ``python bench/bench_lightning_overhead.py [--batches 50] [--batch-size 128]``.
 
 The model is the generated project's own ``RegressionModule`` (the LightningModule a
-learner trains) with an LSTM(10, 20), on 100-step sequences of 10 features, as in
-Lightning's parity benchmark. Both loops call the same ``loss`` and the same optimiser
-from ``configure_optimizers``; both read the same DataLoader (main process, no workers).
-The plain loop does forward, loss, ``zero_grad`` (set_to_none), backward, step and
+learner trains) given its ``RecurrentNet`` as an LSTM(10, 20) through ``net=`` (the
+factory LightningCLI injects from ``model.init_args.net``), on 100-step sequences of 10
+features, as in Lightning's parity benchmark. Both loops call the same ``loss`` and the
+same optimiser from ``configure_optimizers``; both read the same DataLoader (main process,
+no workers). The plain loop does forward, loss, ``zero_grad`` (set_to_none), backward, step and
 ``loss.item()`` per step. The Lightning trainer turns off only what the plain loop does
 not do either:
 
@@ -31,6 +32,7 @@ percent; raise ``--repeats`` before trusting a difference of a few percent.
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import tempfile
@@ -43,11 +45,15 @@ GOAL = 1.05
 
 
 def load_module(workdir: Path):
+    """The baked project's module class with its network factory bound (what the
+    config's ``model.init_args.net`` becomes)."""
     project = bake(workdir)
     sys.path.insert(0, str(project / "src"))
+    from sequence_lab.models import RecurrentNet
     from sequence_lab.module import RegressionModule
 
-    return RegressionModule
+    net = functools.partial(RecurrentNet, arch="lstm", hidden_size=20)
+    return functools.partial(RegressionModule, net=net)
 
 
 def make_data(batches: int, batch_size: int = 32):
@@ -64,7 +70,7 @@ def new_model(module_class):
     import torch
 
     torch.manual_seed(0)
-    return module_class(input_size=10, output_size=1, arch="lstm", hidden_size=20, lr=1e-3)
+    return module_class(input_size=10, output_size=1, lr=1e-3)
 
 
 def plain_loop(module_class, loader, epochs: int) -> tuple[list[float], float]:
