@@ -54,7 +54,7 @@ def gru(j: Judge):
         return arch
     was, now = (leaves(configs.load(C.file_at(j.repo, r, CONFIG) or "")) for r in (main, BRANCH))
     keys = [p for p in sorted(was.keys() | now.keys()) if was.get(p) != now.get(p)]
-    moved = [p.rsplit(".", 1)[-1] for p in keys if p != NETWORK_ARCH]
+    moved = [p.rsplit(".", 1)[-1] for p in keys if p.lstrip(".") != NETWORK_ARCH]
     moved += sorted(C.paths_changed_between(j.repo, main, BRANCH) - {CONFIG})
     if moved:
         what = ", ".join(f"`{k}`" for k in moved)
