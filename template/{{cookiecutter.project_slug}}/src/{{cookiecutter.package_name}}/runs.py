@@ -34,12 +34,14 @@ NAMING_FOLDERS = ("model", "data")
 def run_name(config_paths: list | None) -> str:
     """The run's name, from its config files: ``lstm-adding`` for configs/model/lstm.yaml
     with configs/data/adding.yaml (in either order; a further data file such as
-    text-ko.yaml adds its name), else the first file's name (``default``), else ``run``."""
+    text-ko.yaml adds its name), else the first file's name outside configs/trainer/
+    (``default``), else ``run``."""
     paths = [Path(str(path)) for path in config_paths or ()]
     parts = [p.stem for folder in NAMING_FOLDERS for p in paths if p.parent.name == folder]
     if parts:
         return "-".join(parts)
-    return (paths[0].stem if paths else "") or "run"
+    named = [p for p in paths if p.parent.name != "trainer"]  # never a run called tensorboard
+    return (named[0].stem if named else "") or "run"
 
 
 def versions(name: str, root: str = LOG_DIR) -> list[Path]:
