@@ -15,7 +15,7 @@ from {{ cookiecutter.package_name }}.demo_tabs import (
     write_text,
 )
 
-from .conftest import CONFIGS
+from .conftest import configs
 
 
 def test_a_typed_adding_sequence_becomes_the_input_and_its_truth():
@@ -59,24 +59,22 @@ def test_without_gradio_the_demo_says_how_to_install_it(monkeypatch, capsys):
 
 
 @pytest.mark.slow  # imports Gradio and builds three small models
-@pytest.mark.parametrize("config", ["lstm-adding", "lstm-classify", "lstm-lm"])
-def test_each_task_gets_its_page(run_cli, config):
+@pytest.mark.parametrize("task", ["adding", "classify", "lm"])
+def test_each_task_gets_its_page(run_cli, task):
     pytest.importorskip("gradio")
     from {{ cookiecutter.package_name }}.demo import build_app
 
-    cli, _ = run_cli(
-        "fit", "--config", str(CONFIGS / f"{config}.yaml"), "--trainer.fast_dev_run", "1"
-    )
+    cli, _ = run_cli("fit", *configs("lstm", task), "--trainer.fast_dev_run", "1")
     model, data = cli.model.eval(), cli.datamodule
     data.setup("fit")
     app = build_app(model, data)
     ids = {block.elem_id for block in app.blocks.values()}
     assert {"submit", "answer"} <= ids
     # What the page's button calls, and what the page then shows.
-    if config == "lstm-adding":
+    if task == "adding":
         prediction, truth = predict_adding(model, "0.5, -0.25, 0.3", "0, 2")
         assert truth == "0.800" and -3 < float(prediction) < 3
-    elif config == "lstm-classify":
+    elif task == "classify":
         image, digit, label = predict_digit(model, data, 0)
         assert image.shape == (128, 128) and digit in "0123456789" and label.isdigit()
         with pytest.raises(ValueError, match="between 0 and"):

@@ -6,7 +6,7 @@ import pytest
 
 from {{ cookiecutter.package_name }}.data import TextDataModule
 
-from .conftest import CONFIGS
+from .conftest import configs
 
 
 def hangul(text: str) -> set[str]:
@@ -29,8 +29,7 @@ def test_an_english_prompt_on_the_korean_corpus_says_what_to_change():
 def test_the_korean_config_selects_the_corpus(run_cli):
     cli, _ = run_cli(
         "fit",
-        "--config", str(CONFIGS / "lstm-lm.yaml"),
-        "--config", str(CONFIGS / "data" / "text-ko.yaml"),
+        *configs("lstm", "lm", "data/text-ko"),
         "--trainer.fast_dev_run", "true",
     )  # fmt: skip
     assert len(hangul(cli.datamodule.vocab)) > 200

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from .conftest import CONFIGS, ROOT
+from .conftest import CONFIGS, ROOT, configs
 
 pytestmark = pytest.mark.slow
 PACKAGE = {{ cookiecutter.package_name | py_str }}
@@ -40,7 +40,7 @@ def launch(rank: int, port: int, cwd) -> subprocess.Popen:
         "--nnodes", "2", "--node_rank", str(rank), "--nproc_per_node", "1",
         "--master_addr", "127.0.0.1", "--master_port", str(port),
         "-m", PACKAGE, "fit",
-        "--config", str(CONFIGS / "lstm-adding.yaml"),
+        *configs("lstm", "adding"),
         "--config", str(CONFIGS / "trainer" / "multinode.yaml"),
         *TINY,
     ]  # fmt: skip
@@ -61,4 +61,4 @@ def test_two_nodes_on_localhost_train_together(tmp_path):
         assert node.returncode == 0, f"node {rank}:\n{output[-3000:]}"
         assert f"GLOBAL_RANK: {rank}, MEMBER: {rank + 1}/2" in output, output[-3000:]
     # Rank 0 alone writes the run's folder and its checkpoint.
-    assert list(tmp_path.glob("logs/*/version_0/checkpoints/last.ckpt"))
+    assert (tmp_path / "logs" / "lstm-adding" / "version_0" / "checkpoints" / "last.ckpt").is_file()

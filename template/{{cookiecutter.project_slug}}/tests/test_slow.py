@@ -29,7 +29,7 @@ def test_short_training_beats_the_baseline(run_cli):
     cli, _ = run_cli("fit", "--config", DEFAULT, "--trainer.max_epochs", "5")
     val_loss = float(cli.trainer.callback_metrics["val/loss"])
     baseline = cli.datamodule.baseline_loss
-    elman_on_adding = cli.model.hparams.arch == "rnn" and type(cli.datamodule).__name__ == (
+    elman_on_adding = cli.model.network_name == "RNN" and type(cli.datamodule).__name__ == (
         "AddingDataModule"
     )
     if not elman_on_adding:
@@ -37,8 +37,9 @@ def test_short_training_beats_the_baseline(run_cli):
         return
     assert val_loss > 0.9 * baseline, f"the RNN learnt the adding problem ({val_loss:.3f})"
     lstm, _ = run_cli(
-        "fit", "--config", DEFAULT, "--trainer.max_epochs", "5", "--model.arch", "lstm"
+        "fit", "--config", DEFAULT, "--trainer.max_epochs", "5", "--model.net.arch", "lstm"
     )
+    assert lstm.model.network_name == "LSTM"
     lstm_loss = float(lstm.trainer.callback_metrics["val/loss"])
     assert lstm_loss < 0.9 * baseline, f"LSTM val/loss {lstm_loss:.3f} vs {baseline:.3f}"
 

@@ -7,7 +7,7 @@ import json
 from {{ cookiecutter.package_name }}.data import AddingDataModule, TextDataModule
 from {{ cookiecutter.package_name }}.versioning import data_version
 
-from .conftest import CONFIGS
+from .conftest import configs
 
 
 def adding(**sizes) -> dict:
@@ -35,7 +35,7 @@ def test_the_two_corpora_have_different_hashes():
 
 def test_a_run_records_its_data_hash_and_commit(run_cli, tmp_path):
     cli, _ = run_cli(
-        "fit", "--config", str(CONFIGS / "lstm-adding.yaml"),
+        "fit", *configs("lstm", "adding"),
         "--trainer.max_epochs", "1", "--trainer.limit_train_batches", "2",
         "--trainer.limit_val_batches", "1",
         "--data.train_size", "64", "--data.val_size", "16", "--data.test_size", "16",

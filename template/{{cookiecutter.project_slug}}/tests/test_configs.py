@@ -1,0 +1,62 @@
+"""configs/default.yaml is configs/data/{{ cookiecutter.task }}.yaml and
+configs/model/{{ cookiecutter.model }}.yaml written out in one file: both must give the same
+run, so the one-command start and the composed configs cannot drift apart."""
+
+from __future__ import annotations
+
+import torch
+
+from .conftest import CONFIGS, configs
+
+MODEL, TASK = {{ cookiecutter.model | py_str }}, {{ cookiecutter.task | py_str }}
+NET = ("model", "init_args", "net", "init_args")
+
+
+def flat(section: dict, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], object]:
+    """``{("model", "init_args", "lr"): 0.003, …}``: every value with its path."""
+    items: dict[tuple[str, ...], object] = {}
+    for key, value in section.items():
+        if isinstance(value, dict) and value:
+            items.update(flat(value, (*prefix, key)))
+        else:
+            items[(*prefix, key)] = value
+    return items
+
+
+def parsed(cli) -> dict[tuple[str, ...], object]:
+    """The fit config, without what differs by design: the files given and the run name
+    taken from them (runs.run_name)."""
+    values = flat(cli.config["fit"].as_dict())
+    values.pop(("config",))
+    values.pop(("trainer", "logger", "init_args", "name"))
+    return values
+
+
+def test_the_default_config_is_its_task_and_network_composed(build_cli):
+    one_file, _ = build_cli("fit", "--config", str(CONFIGS / "default.yaml"))
+    composed, _ = build_cli("fit", *configs(MODEL, TASK))
+    written, combined = parsed(one_file), parsed(composed)
+    assert written.keys() == combined.keys()
+    network = getattr(composed.model.net, "body", composed.model.net)
+    for key, value in written.items():
+        if key[:-1] == NET and combined[key] is None and value is not None:
+            # The network-only file leaves it to the task (readout, pool_size); the one
+            # file names the value the network then picks.
+            assert getattr(network, key[-1]) == value, key
+        else:
+            assert combined[key] == value, key
+    # The same seed and the same network: the very same starting weights.
+    assert type(one_file.model) is type(composed.model)
+    mine, theirs = one_file.model.state_dict(), composed.model.state_dict()
+    assert mine.keys() == theirs.keys()
+    assert all(torch.equal(mine[name], theirs[name]) for name in mine)
+
+
+def test_a_later_config_wins(build_cli):
+    cli, _ = build_cli(
+        "fit", *configs(MODEL, TASK), "--config", str(CONFIGS / "model" / "transformer.yaml")
+    )
+    network = getattr(cli.model.net, "body", cli.model.net)
+    assert type(network).__name__ == "TransformerNet"
+    task_only, _ = build_cli("fit", *configs(MODEL, TASK))
+    assert type(cli.model) is type(task_only.model)  # the task's module stays
