@@ -81,9 +81,9 @@ def load_model(ckpt_path: str):
     if not path.is_file():
         raise ConfigError(
             f"--ckpt_path {ckpt_path}: no such file; give the .ckpt of a trained run, "
-            "e.g. logs/<config name>/version_0/checkpoints/last.ckpt",
+            "e.g. logs/<run name>/version_0/checkpoints/last.ckpt",
             f"--ckpt_path {ckpt_path}: 파일이 없어요. 학습한 실행의 .ckpt 파일을 주세요. "
-            "예: logs/<설정 이름>/version_0/checkpoints/last.ckpt",
+            "예: logs/<실행 이름>/version_0/checkpoints/last.ckpt",
         )
     try:
         model = SequenceModule.from_checkpoint(path, map_location="cpu")
