@@ -22,7 +22,7 @@ def test_demo_bakes_trains_and_reports(tmp_path, capsys):
 
 
 def test_a_failed_training_is_reported_without_a_traceback(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(demo, "TRAIN_ARGS", ["--model.arch", "mamba"])
+    monkeypatch.setattr(demo, "TRAIN_ARGS", ["--model.net.arch", "mamba"])
     assert demo.run("ko", output=tmp_path, epochs=1) == 1
     printed = capsys.readouterr().out
     assert "학습이 종료 코드" in printed and "mamba" in printed
