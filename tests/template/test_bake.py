@@ -229,6 +229,12 @@ def test_generated_pyproject_and_gitignore(default_project):
         assert requirement in deps
     assert "==" not in deps  # a project keeps ranges; pins belong to lock files
     assert pyproject["project"]["scripts"] == {"sequence-lab": "sequence_lab.cli:main"}
+    # configs/trainer/tensorboard.yaml tells the learner to install this extra.
+    extras = pyproject["project"]["optional-dependencies"]
+    assert extras["tensorboard"] == ["tensorboard>=2.9"]
+    assert "tensorboard>=2.9" in extras["dev"]  # its tests run that config; CI installs .[dev]
+    tensorboard = (default_project / "configs" / "trainer" / "tensorboard.yaml").read_text()
+    assert 'pip install -e ".[tensorboard]"' in tensorboard
     assert pyproject["tool"]["pytest"]["ini_options"]["pythonpath"] == ["src"]
     ignored = (default_project / ".gitignore").read_text().split()
     for pattern in ("logs/", "lightning_logs/", "*.ckpt", "*.pt", "*.pth", "wandb/", ".venv/"):
