@@ -12,11 +12,11 @@ from {{ cookiecutter.package_name }}.cli import main
 from .conftest import CONFIGS, QUIET, ROOT, configs
 
 
-@pytest.mark.parametrize("prefix", ["--model.net.", "--model.net.init_args."])
-def test_override_reaches_the_network(run_cli, prefix):
+def test_override_reaches_the_network(run_cli):
     cli, _ = run_cli(
         "fit", *configs("lstm", "adding"), "--trainer.fast_dev_run", "1",
-        f"{prefix}hidden_size", "24", f"{prefix}num_layers", "2", f"{prefix}arch", "gru",
+        "--model.net.hidden_size", "24", "--model.net.init_args.num_layers", "2",
+        "--model.net.arch", "gru",
     )  # fmt: skip
     assert cli.model.hparams.net["init_args"]["hidden_size"] == 24  # saved with the checkpoint
     rnn = cli.model.net.rnn

@@ -50,13 +50,3 @@ def test_the_default_config_is_its_task_and_network_composed(build_cli):
     mine, theirs = one_file.model.state_dict(), composed.model.state_dict()
     assert mine.keys() == theirs.keys()
     assert all(torch.equal(mine[name], theirs[name]) for name in mine)
-
-
-def test_a_later_config_wins(build_cli):
-    cli, _ = build_cli(
-        "fit", *configs(MODEL, TASK), "--config", str(CONFIGS / "model" / "transformer.yaml")
-    )
-    network = getattr(cli.model.net, "body", cli.model.net)
-    assert type(network).__name__ == "TransformerNet"
-    task_only, _ = build_cli("fit", *configs(MODEL, TASK))
-    assert type(cli.model) is type(task_only.model)  # the task's module stays
