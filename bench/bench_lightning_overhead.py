@@ -26,13 +26,16 @@ left is Lightning's own fixed Python per step (hooks, closure, data fetcher, pri
 ms), so the ratio shrinks as the step grows: batches of 512 sit within 5%, batches of
 32 do not. Per-epoch times are medians over alternating runs, leaving out each run's
 first epoch; goal: ratio <= 1.05. On a shared 2-core machine the epochs vary by tens of
-percent; raise ``--repeats`` before trusting a difference of a few percent.
+percent; raise ``--repeats`` before trusting a difference of a few percent, and use
+``--threads 1`` when other work shares the cores: two OpenMP threads that wait for a busy
+core make every epoch up to ten times slower, at random, in either loop.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import statistics
 import sys
 import tempfile
@@ -121,11 +124,18 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=50, help="batches per epoch")
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--repeats", type=int, default=3, help="alternating runs of each loop")
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: its default)")
     args = parser.parse_args()
 
     import logging
     import warnings
 
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+        # Lightning sets the thread count itself unless OMP_NUM_THREADS is set.
+        os.environ["OMP_NUM_THREADS"] = str(args.threads)
     warnings.filterwarnings("ignore")
     logging.getLogger("lightning.pytorch").setLevel(logging.ERROR)
     plain_times, light_times = [], []
@@ -146,7 +156,8 @@ def main() -> None:
     print(
         f"LSTM(10, 20), 100 steps, {args.batches} batches of {args.batch_size}, "
         f"{args.epochs} epochs, "
-        f"{args.repeats} alternating runs each (median epoch after the first)"
+        f"{args.repeats} alternating runs each (median epoch after the first), "
+        f"{torch.get_num_threads()} torch threads"
     )
     print(f"{'loop':<12}{'s/epoch':>10}{'final train loss':>20}")
     print(f"{'plain':<12}{plain:>10.3f}{plain_loss:>20.6f}")
