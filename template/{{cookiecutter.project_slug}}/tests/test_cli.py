@@ -3,6 +3,7 @@ errors."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 
 import pytest
@@ -51,6 +52,21 @@ def test_switching_the_network_on_the_command_line(run_cli, task, switch, networ
     net = cli.model.net.body if task == "lm" else cli.model.net
     assert type(net).__name__ == network
     assert type(cli.model).__name__.endswith("Module")  # the task's module stays
+
+
+def test_the_readmes_network_switches_work(run_cli, tmp_path):
+    """README: the default config with another network, by class name and by its file."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    switches = [line.split()[3:] for line in readme.splitlines()
+                if line.startswith("python -m") and "configs/default.yaml" in line
+                and ("--model.net " in line or "configs/model/" in line)]  # fmt: skip
+    assert len(switches) == 2, switches
+    os.symlink(CONFIGS, tmp_path / "configs")  # the README's paths are relative
+    built = []
+    for args in switches:
+        cli, _ = run_cli(*args, "--trainer.fast_dev_run", "1")
+        built.append(type(getattr(cli.model.net, "body", cli.model.net)).__name__)
+    assert built == ["ConvNet", "TransformerNet"]
 
 
 def test_predict_continues_the_prompt(run_cli):
