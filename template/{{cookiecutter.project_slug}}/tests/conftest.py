@@ -12,6 +12,7 @@ import yaml
 
 from {{ cookiecutter.package_name }}.cli import SequenceCLI
 from {{ cookiecutter.package_name }}.cli import run as run_the_cli
+from {{ cookiecutter.package_name }}.errors import LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT / "configs"
@@ -25,6 +26,11 @@ TASKS = sorted(
     for path in (CONFIGS / "data").glob("*.yaml")
     if "model" in (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
 )
+
+
+def in_language(en: str, ko: str) -> str:
+    """The words a message has in the project's docs language, which the CLI prints."""
+    return ko if LANGUAGE == "ko" else en
 
 
 def configs(model: str, task: str, *more: str) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from {{ cookiecutter.package_name }}.cli import main
 
-from .conftest import CONFIGS, QUIET, ROOT, configs
+from .conftest import CONFIGS, QUIET, ROOT, configs, in_language
 
 
 def test_override_reaches_the_network(run_cli):
@@ -97,7 +97,8 @@ def test_a_network_option_on_the_module_says_where_it_went(in_tmp, capsys, optio
     err = capsys.readouterr().err
     first = err.splitlines()[0]
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert f"--model.{option}" in first and f"write --model.net.{option}" in first
+    assert f"--model.{option}" in first and f"--model.net.{option}" in first
+    assert in_language("is an option of the network", "네트워크의 옵션이에요") in first
 
 
 @pytest.mark.parametrize(
@@ -105,21 +106,25 @@ def test_a_network_option_on_the_module_says_where_it_went(in_tmp, capsys, optio
     [("--model.net.hiden_size", "--model.net.hidden_size"),
      ("--model.net.init_args.hiden_size", "--model.net.hidden_size"),
      ("--model.net.num_layer", "--model.net.num_layers"),
-     ("--model.lrr", "--model.lr"),
+     ("--model.ler", "--model.lr"),
      ("--data.batch_sise", "--data.batch_size")],
 )  # fmt: skip
 def test_a_misspelt_option_suggests_the_right_one_first(in_tmp, capsys, typo, right):
     assert main(["fit", *configs("lstm", "adding"), typo, "32"]) == 2
     first = capsys.readouterr().err.splitlines()[0]
-    assert typo.rpartition(".")[2] in first and f"did you mean {right}?" in first
+    assert typo.rpartition(".")[2] in first and right in first
+    assert in_language("did you mean", "쓰려던 건가요") in first
+
+
+LEAVE_OUT = in_language("leave readout out", "readout을 빼세요")
 
 
 @pytest.mark.parametrize(
     "model,task,args,words",
     [("lstm", "adding", ["--model.net.nhead", "2"], ["nhead", "RecurrentNet"]),
      ("conv1d", "classify", ["--model.net.bidirectional", "true"], ["bidirectional", "ConvNet"]),
-     ("transformer", "lm", ["--model.net.readout", "mean"], ["readout: mean", "leave readout out"]),
-     ("gru", "lm", ["--model.net.readout", "last"], ["readout: last", "leave readout out"]),
+     ("transformer", "lm", ["--model.net.readout", "mean"], ["readout: mean", LEAVE_OUT]),
+     ("gru", "lm", ["--model.net.readout", "last"], ["readout: last", LEAVE_OUT]),
      ("lstm", "lm", ["--model.net.bidirectional", "true"], ["bidirectional: false"])],
 )  # fmt: skip
 def test_an_option_the_network_cannot_use_is_an_error_not_ignored(

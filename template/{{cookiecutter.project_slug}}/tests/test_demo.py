@@ -15,7 +15,7 @@ from {{ cookiecutter.package_name }}.demo_tabs import (
     write_text,
 )
 
-from .conftest import configs
+from .conftest import configs, in_language
 
 
 def test_a_typed_adding_sequence_becomes_the_input_and_its_truth():
@@ -49,7 +49,8 @@ def test_a_file_that_is_not_a_checkpoint_is_one_sentence(tmp_path, capsys):
     bad = tmp_path / "notes.ckpt"
     bad.write_text("not a checkpoint")
     assert main(["demo", "--ckpt_path", str(bad)]) == 2
-    assert "is not a checkpoint of this project" in capsys.readouterr().err
+    words = in_language("is not a checkpoint of this project", "프로젝트의 체크포인트가 아니에요")
+    assert words in capsys.readouterr().err
 
 
 def test_without_gradio_the_demo_says_how_to_install_it(monkeypatch, capsys):

@@ -15,7 +15,7 @@ from {{ cookiecutter.package_name }}.cli import main
 from {{ cookiecutter.package_name }}.module import SequenceModule
 from {{ cookiecutter.package_name }}.runs import run_name
 
-from .conftest import CONFIGS, QUIET, ROOT, configs
+from .conftest import CONFIGS, QUIET, ROOT, configs, in_language
 
 PACKAGE = {{ cookiecutter.package_name | py_str }}
 DEFAULT = str(CONFIGS / "default.yaml")
@@ -79,21 +79,22 @@ def test_config_mistakes_end_in_their_sentence(in_tmp, capsys, args, words):
 def test_a_misspelt_option_suggests_the_right_one_first(in_tmp, capsys, typo):
     assert main(["fit", "--config", DEFAULT, typo, "32"]) == 2
     first = capsys.readouterr().err.splitlines()[0]
-    assert "hiden_size" in first and "did you mean --model.net.hidden_size?" in first
+    assert "hiden_size" in first and "--model.net.hidden_size" in first
+    assert in_language("did you mean", "쓰려던 건가요") in first
 
 
 def test_an_option_of_the_old_layout_says_where_it_is_now(in_tmp, capsys):
     assert main(["fit", "--config", DEFAULT, "--model.hidden_size", "32"]) == 2
     err = capsys.readouterr().err
     first = err.splitlines()[0]
-    assert "--model.hidden_size is an option of the network" in first
-    assert "write --model.net.hidden_size" in first
+    assert "--model.hidden_size" in first and "--model.net.hidden_size" in first
+    assert in_language("is an option of the network", "네트워크의 옵션이에요") in first
 
 
 @pytest.mark.parametrize("subcommand", ["test", "predict", "fit"])
 def test_last_without_a_checkpoint_is_an_error(in_tmp, capsys, subcommand):
     assert main([subcommand, "--config", DEFAULT, "--ckpt_path", "last", *QUIET]) == 2
-    assert "no checkpoint yet" in capsys.readouterr().err
+    assert in_language("no checkpoint yet", "체크포인트가 아직 없어서") in capsys.readouterr().err
 
 
 def test_a_debug_run_writes_no_checkpoint(run_cli, tmp_path):
