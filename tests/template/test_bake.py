@@ -28,7 +28,8 @@ NETWORK_CLASSES = {
     "rnn": "RecurrentNet", "lstm": "RecurrentNet", "gru": "RecurrentNet",
     "conv1d": "ConvNet", "transformer": "TransformerNet",
 }  # fmt: skip
-# Network options that a network-only config leaves out (None: the net picks by task).
+# Network options a network-only config writes as null (the net picks by task), where
+# default.yaml, which knows the task, writes the value.
 PICKED_BY_TASK = {"readout", "pool_size"}
 # Every bake holds the parts for every model and task (configs compose), whatever it chose.
 CONFIG_FILES = {
@@ -108,7 +109,11 @@ def test_every_model_and_task_bakes(tmp_path, model, task):
              for folder, name in (("data", task), ("model", model))]  # fmt: skip
     composed = merged(*parts)
     written = copy.deepcopy(config)
-    for key in PICKED_BY_TASK - set(composed["model"]["init_args"]["net"]["init_args"]):
+    network = composed["model"]["init_args"]["net"]["init_args"]
+    for key in PICKED_BY_TASK:
+        if key in network:
+            assert network[key] is None, f"model/{model}.yaml decides {key} for every task"
+            network.pop(key)
         written["model"]["init_args"]["net"]["init_args"].pop(key, None)
     assert written == composed
     # The sandbox edits these options in place: each appears once in the file.
