@@ -62,8 +62,14 @@ def test_the_readmes_network_switches_work(run_cli, tmp_path):
     built = []
     for args in switches:
         cli, _ = run_cli(*args, "--trainer.fast_dev_run", "1")
-        built.append(type(getattr(cli.model.net, "body", cli.model.net)).__name__)
-    assert built == ["ConvNet", "TransformerNet"]
+        built.append(getattr(cli.model.net, "body", cli.model.net))
+    assert [type(net).__name__ for net in built] == ["ConvNet", "TransformerNet"]
+    # By its file: configs/model/conv1d.yaml's options, none of the recurrent default's.
+    conv = built[0]
+    assert (conv.readout, len(conv.blocks), type(conv.blocks[0]["act"]).__name__) in (
+        ("max", 2, "ReLU"),
+        ("all", 2, "ReLU"),  # a language-model bake: one output per character
+    )
 
 
 def test_predict_continues_the_prompt(run_cli):

@@ -114,6 +114,8 @@ def test_a_debug_run_writes_no_checkpoint(run_cli, tmp_path):
        "configs/trainer/multinode.yaml"], "rnn-lm"),
      (["configs/default.yaml"], "default"),
      (["configs/trainer/tensorboard.yaml", "configs/default.yaml"], "default"),
+     (["configs/default.yaml", "configs/model/transformer.yaml"], "transformer-default"),
+     (["configs/default.yaml", "configs/data/text-ko.yaml"], "text-ko-default"),
      (["/elsewhere/my-experiment.yaml", "configs/trainer/multinode.yaml"], "my-experiment"),
      ([], "run"), (None, "run")],
 )  # fmt: skip

@@ -39,9 +39,10 @@ def _unknown(flag: str, where: str, known: set[str], prefix: str) -> ConfigError
     close = difflib.get_close_matches(name, sorted(known), n=1)
     hint_en = f": did you mean --{prefix}.{close[0]}?" if close else ""
     hint_ko = f" --{prefix}.{close[0]}을(를) 쓰려던 건가요?" if close else ""
+    where_ko = {"network": "네트워크"}.get(where, where)
     return ConfigError(
         f"--{flag} is not an option of the {where}{hint_en}",
-        f"--{flag}은(는) {where}의 옵션이 아니에요.{hint_ko}",
+        f"--{flag}은(는) {where_ko}의 옵션이 아니에요.{hint_ko}",
     )
 
 

@@ -32,16 +32,16 @@ NAMING_FOLDERS = ("model", "data")
 
 
 def run_name(config_paths: list | None) -> str:
-    """The run's name, from its config files: ``lstm-adding`` for configs/model/lstm.yaml
-    with configs/data/adding.yaml (in either order; a further data file such as
-    text-ko.yaml adds its name), else the first file's name outside configs/trainer/
-    (``default``), else ``run``."""
+    """The run's name, from its config files: the network's (configs/model/), then the
+    task's (configs/data/), then any other file's, in the order given within each group:
+    ``lstm-adding`` for data/adding.yaml with model/lstm.yaml, ``lstm-lm-text-ko`` with
+    the Korean corpus, ``transformer-default`` for a network added to default.yaml,
+    ``default`` alone; ``run`` when there is no file. configs/trainer/ files never count."""
     paths = [Path(str(path)) for path in config_paths or ()]
-    parts = [p.stem for folder in NAMING_FOLDERS for p in paths if p.parent.name == folder]
-    if parts:
-        return "-".join(parts)
     named = [p for p in paths if p.parent.name != "trainer"]  # never a run called tensorboard
-    return (named[0].stem if named else "") or "run"
+    others = [p.stem for p in named if p.parent.name not in NAMING_FOLDERS]
+    parts = [p.stem for folder in NAMING_FOLDERS for p in named if p.parent.name == folder]
+    return "-".join(part for part in (*parts, *others) if part) or "run"
 
 
 def versions(name: str, root: str = LOG_DIR) -> list[Path]:
