@@ -168,7 +168,14 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long value on the way back out
+    # ruamel writes a null back as nothing (`readout:`); the configs write `null`, and an
+    # edit of another option must not rewrite that line.
+    yaml.representer.add_representer(type(None), _null_as_written)
     return yaml
+
+
+def _null_as_written(representer, _value):
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
 def load(text: str) -> dict:
