@@ -64,8 +64,8 @@ def expected_files(package: str) -> set[str]:
     return {
         "README.md", "pyproject.toml", ".gitignore", *CONFIG_FILES,
         *(f"{src}/{name}.py" for name in
-          ("__init__", "__main__", "cli", "module", "errors", "options", "parser_errors",
-           "runs")),
+          ("__init__", "__main__", "cli", "module", "errors", "korean", "options",
+           "parser_errors", "runs")),
         *(f"{src}/models/{name}.py" for name in
           ("__init__", "activations", "conv", "recurrent", "shapes", "transformer")),
         *(f"{src}/data/{name}.py" for name in

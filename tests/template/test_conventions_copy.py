@@ -18,6 +18,12 @@ def test_the_baked_copy_equals_the_source(default_project):
         assert (baked / source.name).read_bytes() == source.read_bytes(), source.name
 
 
+def test_the_project_messages_use_the_hooks_korean_particles(default_project):
+    """src/<package>/korean.py (the project's Korean messages) is the hooks' chooser."""
+    (package,) = (default_project / "src").iterdir()
+    assert (package / "korean.py").read_bytes() == (SOURCE / "korean.py").read_bytes()
+
+
 def test_pypi_hooks_leave_no_copy(tmp_path):
     project = bake(tmp_path, hooks_source="pypi")
     assert not (project / "tools").exists()

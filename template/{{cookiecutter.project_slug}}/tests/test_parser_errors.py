@@ -40,3 +40,21 @@ def test_a_network_mistake_is_one_sentence(tmp_path, monkeypatch, capsys, args, 
 def test_other_parser_errors_keep_the_parsers_own_text():
     assert network_sentence("Parser key \"trainer\": Expected a <class 'int'>") is None
     assert network_sentence("Option 'x' is not accepted") is None
+
+
+def test_korean_particles_fit_the_inserted_words():
+    """Korean texts write a particle after an inserted word in its paired form
+    ({x}을(를)); the project's messages pick the one form that fits the word."""
+    from {{ cookiecutter.package_name }}.cli import option_names
+    from {{ cookiecutter.package_name }}.errors import ConfigError, ko
+    from {{ cookiecutter.package_name }}.options import check_option_names
+
+    assert ko("{n}을(를) 보세요", n=30) == "30을 보세요"  # 삼십
+    assert ko("{n}을(를) 보세요", n=2) == "2를 보세요"  # 이
+    assert ko("{flag}(으)로 쓰세요", flag="--model.net.hidden_size") == (
+        "--model.net.hidden_size로 쓰세요"
+    )
+    with pytest.raises(ConfigError) as moved:
+        check_option_names(["--model.hidden_size", "3"], option_names())
+    assert "hidden_size는 이제" in moved.value.ko and "hidden_size로 쓰세요" in moved.value.ko
+    assert not any(pair in moved.value.ko for pair in ("은(는)", "(으)로"))

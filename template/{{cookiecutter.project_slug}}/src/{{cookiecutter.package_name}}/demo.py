@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import LANGUAGE, ConfigError
+from .errors import LANGUAGE, ConfigError, ko
 
 TEXTS = {
     "en": {
@@ -91,8 +91,12 @@ def load_model(ckpt_path: str):
         raise ConfigError(
             f"--ckpt_path {ckpt_path} is not a checkpoint of this project "
             f"({type(error).__name__}: {str(error)[:200]}); give a .ckpt written by `fit`",
-            f"--ckpt_path {ckpt_path}은(는) 이 프로젝트의 체크포인트가 아니에요 "
-            f"({type(error).__name__}: {str(error)[:200]}). `fit`이 쓴 .ckpt 파일을 주세요",
+            ko(
+                "--ckpt_path {path}은(는) 이 프로젝트의 체크포인트가 아니에요 ({why}). "
+                "`fit`이 쓴 .ckpt 파일을 주세요",
+                path=ckpt_path,
+                why=f"{type(error).__name__}: {str(error)[:200]}",
+            ),
         ) from error
     return model.eval()
 

@@ -6,7 +6,16 @@ status 2, instead of a traceback through Lightning and jsonargparse.
 
 from __future__ import annotations
 
+from .korean import fill
+
 LANGUAGE = {{ cookiecutter.docs_language | py_str }}
+
+
+def ko(template: str, **fields: object) -> str:
+    """A Korean text with ``fields`` filled in, each paired particle right after a field
+    (``{path}은(는)``, ``{n}을(를)``) turned into the one form that fits how the inserted
+    value is read aloud (korean.py, the same chooser as the team's hooks)."""
+    return fill(template, fields)
 
 
 class ConfigError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import inspect
 
-from .errors import ConfigError
+from .errors import ConfigError, ko
 
 # What the task gives every network (models.NetFactory); a config never sets these.
 TASK_ARGUMENTS = ("input_size", "output_size", "sequence_output")
@@ -38,11 +38,11 @@ def _unknown(flag: str, where: str, known: set[str], prefix: str) -> ConfigError
     name = flag.rpartition(".")[2]
     close = difflib.get_close_matches(name, sorted(known), n=1)
     hint_en = f": did you mean --{prefix}.{close[0]}?" if close else ""
-    hint_ko = f" --{prefix}.{close[0]}을(를) 쓰려던 건가요?" if close else ""
+    hint_ko = ko(" --{option}을(를) 쓰려던 건가요?", option=f"{prefix}.{close[0]}") if close else ""
     where_ko = {"network": "네트워크"}.get(where, where)
     return ConfigError(
         f"--{flag} is not an option of the {where}{hint_en}",
-        f"--{flag}은(는) {where_ko}의 옵션이 아니에요.{hint_ko}",
+        ko("--{flag}은(는) {where}의 옵션이 아니에요.", flag=flag, where=where_ko) + hint_ko,
     )
 
 
@@ -69,8 +69,11 @@ def check_option_names(args: list[str], groups: dict[str, set[str]]) -> None:
             raise ConfigError(
                 f"--model.{name} is an option of the network now, which has a config of its "
                 f"own under model.net: write --model.net.{name}",
-                f"--model.{name}은(는) 이제 네트워크의 옵션이에요. 네트워크 설정은 model.net "
-                f"아래에 따로 있으니 --model.net.{name}(으)로 쓰세요",
+                ko(
+                    "--model.{name}은(는) 이제 네트워크의 옵션이에요. 네트워크 설정은 model.net "
+                    "아래에 따로 있으니 --model.net.{name}(으)로 쓰세요",
+                    name=name,
+                ),
             )
         where = "network" if group == "model.net" else group
         raise _unknown(f"{group}.{name}", where, groups[group], group)

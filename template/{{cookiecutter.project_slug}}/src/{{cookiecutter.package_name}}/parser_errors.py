@@ -15,7 +15,7 @@ import sys
 
 from lightning.pytorch.cli import LightningArgumentParser
 
-from .errors import ConfigError
+from .errors import ConfigError, ko
 from .options import TASK_ARGUMENTS, accepted
 
 _NETWORK = re.compile(r"class_path='([\w.]+)'")
@@ -48,9 +48,11 @@ def network_sentence(message: str) -> ConfigError | None:
         return ConfigError(
             f"model.net: {missing.group(1)} is not a network of this project: use "
             "models.RecurrentNet, models.ConvNet or models.TransformerNet (configs/model/)",
-            f"model.net: {missing.group(1)}은(는) 이 프로젝트의 네트워크가 아니에요. "
-            "models.RecurrentNet, models.ConvNet, models.TransformerNet 중 하나를 쓰세요"
-            "(configs/model/)",
+            ko(
+                "model.net: {path}은(는) 이 프로젝트의 네트워크가 아니에요. models.RecurrentNet, "
+                "models.ConvNet, models.TransformerNet 중 하나를 쓰세요(configs/model/)",
+                path=missing.group(1),
+            ),
         )
     network = _network_class(message)
     if network is None:
@@ -63,8 +65,13 @@ def network_sentence(message: str) -> ConfigError | None:
         return ConfigError(
             f"model.net.{key}: {key} is not an option of {name}, the network in model.net; "
             f"it takes {options}",
-            f"model.net.{key}: {key}은(는) model.net의 네트워크 {name}의 옵션이 아니에요. "
-            f"쓸 수 있는 옵션: {options}",
+            ko(
+                "model.net.{key}: {key}은(는) model.net의 네트워크 {name}의 옵션이 아니에요. "
+                "쓸 수 있는 옵션: {options}",
+                key=key,
+                name=name,
+                options=options,
+            ),
         )
     keys = [key for key in _KEY.findall(message) if key not in ("model", "net")]
     if not keys:
@@ -77,8 +84,14 @@ def network_sentence(message: str) -> ConfigError | None:
         listed = " | ".join(choice.strip(" '") for choice in choices.group(1).split(","))
         return ConfigError(
             f"model.net.{key}: {value} is not a choice of {name}'s {key}: use {listed}",
-            f"model.net.{key}: {value}은(는) {name}에서 고를 수 있는 값이 아니에요. "
-            f"다음 중 하나를 쓰세요: {listed}",
+            ko(
+                "model.net.{key}: {value}은(는) {name}에서 고를 수 있는 값이 아니에요. "
+                "다음 중 하나를 쓰세요: {listed}",
+                key=key,
+                value=value,
+                name=name,
+                listed=listed,
+            ),
         )
     wanted = _TYPE.search(message)
     if wanted:

@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ko
 from .activations import Activation, make_activation
 from .shapes import Readout, check_sequence, padding_mask, pool_time, task_readout
 
@@ -56,9 +56,13 @@ class ConvNet(nn.Module):
                 f"a language model's Conv1D must keep one output per character, but "
                 f"stride={stride} and pool_size={pool_size} shrink the time axis: set "
                 "stride: 1 and leave pool_size out",
-                f"언어 모델의 Conv1D는 글자마다 출력을 하나씩 내야 하는데 stride={stride}, "
-                f"pool_size={pool_size}이(가) 시간 축을 줄여요. stride: 1로 두고 pool_size는 "
-                "빼세요",
+                ko(
+                    "언어 모델의 Conv1D는 글자마다 출력을 하나씩 내야 하는데 stride={stride}, "
+                    "pool_size={pool_size}이(가) 시간 축을 줄여요. stride: 1로 두고 pool_size는 "
+                    "빼세요",
+                    stride=stride,
+                    pool_size=pool_size,
+                ),
             )
         self.input_size, self.readout, self.causal = input_size, readout, causal
         self.kernel_size, self.stride, self.padding = kernel_size, stride, padding

@@ -12,7 +12,7 @@ import math
 import torch
 from torch import nn
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ko
 from .activations import Activation, make_activation
 from .shapes import Readout, check_sequence, padding_mask, pool_time, task_readout
 
@@ -66,9 +66,14 @@ class TransformerNet(nn.Module):
                 f"a Transformer splits hidden_size={d_model} across nhead={nhead} heads, so it "
                 f"must divide evenly: set hidden_size to a multiple of {nhead} "
                 f"(e.g. {example}) or nhead to a divisor of it",
-                f"Transformer는 hidden_size={d_model}을(를) nhead={nhead}개 헤드로 나눠요. "
-                f"나누어떨어져야 하니 hidden_size를 {nhead}의 배수(예: {example})로 하거나 "
-                "nhead를 그 약수로 바꿔 주세요",
+                ko(
+                    "Transformer는 hidden_size={d_model}을(를) nhead={nhead}개 헤드로 나눠요. "
+                    "나누어떨어져야 하니 hidden_size를 {nhead}의 배수(예: {example})로 하거나 "
+                    "nhead를 그 약수로 바꿔 주세요",
+                    d_model=d_model,
+                    nhead=nhead,
+                    example=example,
+                ),
             )
         self.input_size, self.d_model = input_size, d_model
         self.readout, self.causal = readout, causal

@@ -1,0 +1,1 @@
+{{ conventions_source("korean.py") }}
