@@ -356,12 +356,7 @@ def read_option(text: str | None, key: str) -> str | None:
     The first ``key`` in document order, but a network's option is read where the
     project reads it, in ``model.init_args.net.init_args``: the same name written
     elsewhere (``model.init_args.arch``, the layout before #14) is not the network's."""
-    if text is None:
-        return None
-    try:
-        roots = _nodes(text)
-    except ConfigError:
-        return None
+    roots = _trusted_roots(text)
     for root in roots:
         network = _path_node(root, NETWORK)
         node = _child(network, key) if network is not None else None
@@ -370,6 +365,17 @@ def read_option(text: str | None, key: str) -> str | None:
         if node is not None:
             return _scalar_text(node)
     return None
+
+
+def _trusted_roots(text: str | None) -> tuple[Node, ...]:
+    """The documents of ``text``, or none when there is no text or it does not parse
+    (duplicate keys, conflict markers): such a config has no trustworthy value."""
+    if text is None:
+        return ()
+    try:
+        return _nodes(text)
+    except ConfigError:
+        return ()
 
 
 # Where LightningCLI reads the network's options (the template's configs since #14).
@@ -382,12 +388,7 @@ def misplaced(text: str | None, key: str) -> str | None:
     ``model.init_args.net.init_args.hidden_size``): the project does not read it there
     (LightningCLI refuses it). None when there is no such stray, or the text does not
     parse."""
-    if text is None:
-        return None
-    try:
-        roots = _nodes(text)
-    except ConfigError:
-        return None
+    roots = _trusted_roots(text)
     for root in roots:
         network = _path_node(root, NETWORK)
         if network is None or _child(network, key) is None:
@@ -406,12 +407,7 @@ def network(text: str | None) -> str | None:
     """Which network the config builds, as configs/model/ names it: a RecurrentNet's
     ``arch`` (rnn | lstm | gru), ``conv1d`` or ``transformer``; another class by its own
     name. None when the config names no network or does not parse."""
-    if text is None:
-        return None
-    try:
-        roots = _nodes(text)
-    except ConfigError:
-        return None
+    roots = _trusted_roots(text)
     net = _path_node(roots[0], NETWORK[:-1]) if roots else None
     class_path = _child(net, "class_path") if net is not None else None
     name = _scalar_text(class_path) if class_path is not None else None
