@@ -78,7 +78,7 @@ class SequenceCLI(LightningCLI):
             ("CSVLogger", "RunLogger", "TensorBoardLogger")
         )
         name = run_name(config.get("config"))
-        if foldered and logger.init_args.get("name") in (None, "lightning_logs", "default"):
+        if foldered and logger.init_args.get("name") in (None, "lightning_logs"):
             logger.init_args.name = name
         name = logger.init_args.name if foldered else name
         if config.get("ckpt_path") == "last":
@@ -148,10 +148,9 @@ def option_names() -> dict[str, set[str]]:
         found = (getattr(namespace, name) for name in dir(namespace))
         return [c for c in found if isinstance(c, type) and issubclass(c, base)]
 
-    networks = [models.RecurrentNet, models.ConvNet, models.TransformerNet]
     return {
         "model": accepted(classes(module, SequenceModule)),
-        "model.net": accepted(networks, skip=TASK_ARGUMENTS),
+        "model.net": accepted(list(models.NETWORKS), skip=TASK_ARGUMENTS),
         "data": accepted(classes(data, SequenceDataModule)),
     }
 

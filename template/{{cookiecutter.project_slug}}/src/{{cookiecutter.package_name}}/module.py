@@ -203,8 +203,7 @@ class LanguageModelModule(SequenceModule):
         temperature: float = 0.8,
         **kwargs,
     ) -> None:
-        self.embedding_dim = embedding_dim  # build_net needs it inside super().__init__
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)  # saves embedding_dim in hparams for build_net
         self.sample_length, self.temperature = sample_length, temperature
         # The longest context seen in training, saved with the checkpoint: a Transformer
         # never learnt positions past it, so sampling keeps its context this short.
@@ -213,7 +212,7 @@ class LanguageModelModule(SequenceModule):
     def build_net(self, net: NetFactory) -> nn.Module:
         """Character ids (``input_size`` of them) → embeddings → the network, with one
         output per character (``output_size`` scores) that sees only the past."""
-        dim = self.embedding_dim
+        dim = self.hparams.embedding_dim
         return Embedded(self.hparams.input_size, dim, net(dim, self.hparams.output_size, True))
 
     def training_step(self, batch: Batch, batch_idx: int) -> torch.Tensor:

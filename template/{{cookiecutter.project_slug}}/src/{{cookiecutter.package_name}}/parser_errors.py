@@ -16,6 +16,7 @@ import sys
 from lightning.pytorch.cli import LightningArgumentParser
 
 from .errors import ConfigError, ko
+from .models import NETWORKS
 from .options import TASK_ARGUMENTS, accepted
 
 _NETWORK = re.compile(r"class_path='([\w.]+)'")
@@ -45,13 +46,15 @@ def network_sentence(message: str) -> ConfigError | None:
         return None
     missing = _MISSING_CLASS.search(message)
     if missing:
+        known = [f"models.{network.__name__}" for network in NETWORKS]
         return ConfigError(
             f"model.net: {missing.group(1)} is not a network of this project: use "
-            "models.RecurrentNet, models.ConvNet or models.TransformerNet (configs/model/)",
+            f"{', '.join(known[:-1])} or {known[-1]} (configs/model/)",
             ko(
-                "model.net: {path}은(는) 이 프로젝트의 네트워크가 아니에요. models.RecurrentNet, "
-                "models.ConvNet, models.TransformerNet 중 하나를 쓰세요(configs/model/)",
+                "model.net: {path}은(는) 이 프로젝트의 네트워크가 아니에요. {known} 중 하나를 "
+                "쓰세요(configs/model/)",
                 path=missing.group(1),
+                known=", ".join(known),
             ),
         )
     network = _network_class(message)

@@ -25,12 +25,16 @@ from .transformer import TransformerNet, sinusoidal_positions
 #: and ``init_args`` into one (the dependency injection of LightningCLI's docs).
 NetFactory = Callable[[int, int, bool], nn.Module]
 
+#: The networks a config may name in ``model.init_args.net.class_path``.
+NETWORKS: tuple[type[nn.Module], ...] = (RecurrentNet, ConvNet, TransformerNet)
+
 __all__ = [
     "ACTIVATIONS",
     "CELLS",
     "Activation",
     "ConvNet",
     "Embedded",
+    "NETWORKS",
     "NetFactory",
     "Readout",
     "RecurrentNet",
