@@ -6,6 +6,7 @@ path without LightningCLI's ``init_args`` levels), read with the project's YAML 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,7 @@ def _shown_keys(keys: set[str]) -> dict[str, str]:
     segments (``model.net.hidden_size``, the form ``--model.net.hidden_size`` takes), unless
     two keys would then read the same."""
     short = {key: ".".join(p for p in key.split(".") if p != "init_args") or key for key in keys}
-    counts: dict[str, int] = {}
-    for value in short.values():
-        counts[value] = counts.get(value, 0) + 1
+    counts = Counter(short.values())
     return {key: value if counts[value] == 1 else key for key, value in short.items()}
 
 
